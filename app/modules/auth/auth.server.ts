@@ -1,0 +1,58 @@
+import { json, redirect } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import { db } from "#app/db.server.ts";
+import { roleGrants } from "#db/schema/index.ts";
+import { can, type Permission, type RoleGrant, type Scope } from "./permissions.ts";
+import { readSessionUser, type SessionUser } from "./session.server.ts";
+
+export type AuthenticatedViewer = SessionUser & { roles: RoleGrant[] };
+
+// Root and route loaders of one request ask for the viewer; read the session once per request.
+const cache = new WeakMap<Request, Promise<AuthenticatedViewer | null>>();
+
+async function loadViewer(request: Request): Promise<AuthenticatedViewer | null> {
+  const user = await readSessionUser(request);
+  if (!user) return null;
+  const roles = await db
+    .select({ role: roleGrants.role, communeSlug: roleGrants.communeSlug, quartierCode: roleGrants.quartierCode })
+    .from(roleGrants)
+    .where(eq(roleGrants.userId, user.id));
+  return { ...user, roles };
+}
+
+export function getViewer(request: Request): Promise<AuthenticatedViewer | null> {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending = loadViewer(request);
+    cache.set(request, pending);
+  }
+  return pending;
+}
+
+function signInRedirect(request: Request) {
+  const { pathname, search } = new URL(request.url);
+  return redirect(`/connexion?${new URLSearchParams({ redirectTo: pathname + search })}`);
+}
+
+export async function requireUser(request: Request): Promise<AuthenticatedViewer> {
+  const viewer = await getViewer(request);
+  if (!viewer) throw signInRedirect(request);
+  return viewer;
+}
+
+/** Anonymous → sign-in page; signed in without the permission → 403. */
+export async function requirePermission(request: Request, permission: Permission, scope?: Scope): Promise<AuthenticatedViewer> {
+  const viewer = await requireUser(request);
+  if (!can(viewer, permission, scope)) throw json({ reason: "forbidden" }, { status: 403 });
+  return viewer;
+}
+
+export async function requireAnonymous(request: Request) {
+  if (await getViewer(request)) throw redirect("/compte");
+}
+
+/** Only same-site paths: an attacker must not turn sign-in into an open redirect. */
+export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return value;
+}

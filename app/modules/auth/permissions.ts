@@ -1,0 +1,73 @@
+/**
+ * Who may do what: the one place that answers it. Pure (no database), so the client can use it to
+ * hide buttons and the server to refuse requests, with the same answer.
+ */
+import type { Role } from "#db/schema/accounts.ts";
+
+export type RoleGrant = { role: Role; communeSlug: string | null; quartierCode: string | null };
+export type Viewer = { id: string; emailVerified: boolean; roles: RoleGrant[] } | null;
+export type Scope = { communeSlug?: string | null; quartierCode?: string | null };
+
+export const PERMISSIONS = [
+  "account.manage", // own profile, own sessions
+  "participation.write", // post, support, contribute (needs a verified email)
+  "referential.edit",
+  "roles.manage",
+  "audit.read",
+  "mailbox.read", // the development mailbox when it is served in production
+  "labo.manage", // schedule and run rendez-vous (scoped to a commune for ambassadors)
+  "council.act", // act for a conseil citoyen (scoped to its quartier)
+  "moderation.act",
+  "governance.manage", // GTP / COPIL secretariat
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GLOBAL: Record<Permission, readonly Role[]> = {
+  "account.manage": [],
+  "participation.write": [],
+  "referential.edit": ["administrator"],
+  "roles.manage": ["administrator"],
+  "audit.read": ["coordinator", "administrator"],
+  "mailbox.read": ["administrator"],
+  "labo.manage": ["coordinator", "administrator"],
+  "council.act": ["coordinator", "administrator"],
+  "moderation.act": ["moderator", "administrator"],
+  "governance.manage": ["coordinator", "administrator"],
+};
+
+function hasRole(viewer: NonNullable<Viewer>, roles: readonly Role[]) {
+  return viewer.roles.some((grant) => roles.includes(grant.role));
+}
+
+export function can(viewer: Viewer, permission: Permission, scope: Scope = {}): boolean {
+  if (!viewer) return false;
+  switch (permission) {
+    case "account.manage":
+      return true;
+    case "participation.write":
+      return viewer.emailVerified;
+    case "labo.manage":
+      if (hasRole(viewer, GLOBAL[permission])) return true;
+      // An ambassador runs sessions in their communes; with no scope asked, any ambassador may open the console.
+      return viewer.roles.some(
+        (g) => g.role === "ambassador" && (scope.communeSlug === undefined || (scope.communeSlug !== null && g.communeSlug === scope.communeSlug)),
+      );
+    case "council.act":
+      if (hasRole(viewer, GLOBAL[permission])) return true;
+      return viewer.roles.some(
+        (g) => g.role === "council_member" && (scope.quartierCode === undefined || (scope.quartierCode !== null && g.quartierCode === scope.quartierCode)),
+      );
+    default:
+      return hasRole(viewer, GLOBAL[permission]);
+  }
+}
+
+/** Which scope each role takes: the admin screen and the grant use case both ask this. */
+export const ROLE_SCOPE: Record<Role, "none" | "commune" | "quartier"> = {
+  resident: "none",
+  ambassador: "commune",
+  council_member: "quartier",
+  moderator: "none",
+  coordinator: "none",
+  administrator: "none",
+};

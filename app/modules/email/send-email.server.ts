@@ -1,0 +1,88 @@
+import { render } from "@react-email/render";
+import { createElement, type ReactElement } from "react";
+import { Resend } from "resend";
+import { db } from "#app/db.server.ts";
+import { env } from "#app/env.server.ts";
+import { getFixedT } from "#app/modules/i18n/i18next.server.ts";
+import { isLocale, type Locale } from "#app/modules/i18n/i18n.ts";
+import { emailOutbox } from "#db/schema/index.ts";
+import type { EmailT } from "#emails/components/email-layout.tsx";
+import { MagicLinkEmail, magicLinkSubject, type MagicLinkData } from "#emails/magic-link.tsx";
+import { PasswordResetEmail, passwordResetSubject, type PasswordResetData } from "#emails/password-reset.tsx";
+import { ProposalQualifiedEmail, proposalQualifiedSubject, type ProposalQualifiedData } from "#emails/proposal-qualified.tsx";
+import { SignUpAttemptEmail, signUpAttemptSubject, type SignUpAttemptData } from "#emails/sign-up-attempt.tsx";
+import { VerifyEmail, verifyEmailSubject, type VerifyEmailData } from "#emails/verify-email.tsx";
+
+type Template<D> = { subject: (t: EmailT, data: D) => string; element: (t: EmailT, lang: Locale, data: D) => ReactElement };
+
+/** Every message the app sends: its name (stored in the outbox), subject and body. */
+const TEMPLATES = {
+  "verify-email": {
+    subject: (t) => verifyEmailSubject(t),
+    element: (t, lang, data) => createElement(VerifyEmail, { t, lang, ...data }),
+  } satisfies Template<VerifyEmailData>,
+  "magic-link": {
+    subject: (t) => magicLinkSubject(t),
+    element: (t, lang, data) => createElement(MagicLinkEmail, { t, lang, ...data }),
+  } satisfies Template<MagicLinkData>,
+  "password-reset": {
+    subject: (t) => passwordResetSubject(t),
+    element: (t, lang, data) => createElement(PasswordResetEmail, { t, lang, ...data }),
+  } satisfies Template<PasswordResetData>,
+  "sign-up-attempt": {
+    subject: (t) => signUpAttemptSubject(t),
+    element: (t, lang, data) => createElement(SignUpAttemptEmail, { t, lang, ...data }),
+  } satisfies Template<SignUpAttemptData>,
+  "proposal-qualified": {
+    subject: (t) => proposalQualifiedSubject(t),
+    element: (t, lang, data) => createElement(ProposalQualifiedEmail, { t, lang, ...data }),
+  } satisfies Template<ProposalQualifiedData>,
+};
+
+export type EmailTemplateName = keyof typeof TEMPLATES;
+type DataOf<N extends EmailTemplateName> = Parameters<(typeof TEMPLATES)[N]["element"]>[2];
+
+export type SendEmailInput<N extends EmailTemplateName> = { to: string; locale: string; template: N; data: DataOf<N> };
+export type SendEmailResult =
+  | { status: "sent"; messageId: string; provider: "resend" | "outbox" }
+  | { status: "failed"; messageId: string; provider: "resend"; error: string };
+
+/**
+ * Renders a template in the recipient's language and delivers it: through Resend when RESEND_API_KEY is
+ * set, otherwise into the outbox table (read at /dev/boite-mail). Either way the message is recorded in
+ * the outbox, so the app behaves the same. Provider failures are returned, never thrown: a sign-up must
+ * not fail because an email could not leave.
+ */
+export async function sendEmail<N extends EmailTemplateName>(input: SendEmailInput<N>): Promise<SendEmailResult> {
+  const lang: Locale = isLocale(input.locale) ? input.locale : "fr";
+  const template = TEMPLATES[input.template] as unknown as Template<DataOf<N>>;
+  const t = (await getFixedT(lang, "emails")) as unknown as EmailT;
+  const element = template.element(t, lang, input.data);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const message = { to: input.to, subject: template.subject(t, input.data), template: input.template, html, text };
+
+  const apiKey = env.RESEND_API_KEY;
+  if (!apiKey) {
+    const [row] = await db.insert(emailOutbox).values({ ...message, provider: "outbox" }).returning({ id: emailOutbox.id });
+    return { status: "sent", messageId: row!.id, provider: "outbox" };
+  }
+
+  let providerId: string | null = null;
+  let error: string | null = null;
+  try {
+    const response = await new Resend(apiKey).emails.send({ from: env.EMAIL_FROM, to: message.to, subject: message.subject, html, text });
+    if (response.error) error = `${response.error.name}: ${response.error.message}`;
+    else providerId = response.data.id;
+  } catch (cause) {
+    error = cause instanceof Error ? cause.message : String(cause);
+  }
+  const [row] = await db
+    .insert(emailOutbox)
+    .values({ ...message, provider: "resend", providerId, error })
+    .returning({ id: emailOutbox.id });
+  if (error !== null) {
+    console.error(`Email "${input.template}" could not be sent through Resend: ${error}`);
+    return { status: "failed", messageId: row!.id, provider: "resend", error };
+  }
+  return { status: "sent", messageId: row!.id, provider: "resend" };
+}

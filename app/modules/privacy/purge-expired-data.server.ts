@@ -1,0 +1,39 @@
+import { lt, or } from "drizzle-orm";
+import type { Db } from "#db/client.ts";
+import { auditLog, authTokens, emailOutbox, rateLimits, sessions } from "#db/schema/index.ts";
+
+const DAY = 24 * 60 * 60 * 1000;
+/** What the privacy notice (/confidentialite) promises; change both together. */
+export const RETENTION = {
+  emailsDays: 365,
+  auditDays: 365,
+  rateLimitCountersHours: 24,
+  usedTokensDays: 7,
+} as const;
+
+/** Deletes what we promised not to keep. Safe to run at any time, on any number of instances. */
+export async function purgeExpiredData(db: Db, now = new Date()) {
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  return db.transaction(async (tx) => {
+    const emails = await tx.delete(emailOutbox).where(lt(emailOutbox.createdAt, ago(RETENTION.emailsDays * DAY))).returning({ id: emailOutbox.id });
+    const audit = await tx.delete(auditLog).where(lt(auditLog.createdAt, ago(RETENTION.auditDays * DAY))).returning({ id: auditLog.id });
+    const counters = await tx
+      .delete(rateLimits)
+      // Limits' windows are at most RETENTION.rateLimitCountersHours long: an expired counter is useless.
+      .where(lt(rateLimits.expire, now))
+      .returning({ key: rateLimits.key });
+    const tokens = await tx
+      .delete(authTokens)
+      .where(or(lt(authTokens.expiresAt, ago(RETENTION.usedTokensDays * DAY)), lt(authTokens.usedAt, ago(RETENTION.usedTokensDays * DAY))))
+      .returning({ id: authTokens.id });
+    const expiredSessions = await tx.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+    return { emails: emails.length, audit: audit.length, counters: counters.length, tokens: tokens.length, sessions: expiredSessions.length };
+  });
+}
+
+/** Runs the purge at start and then daily; the timer never keeps the process alive. */
+export function schedulePurge(db: Db) {
+  const run = () => purgeExpiredData(db).catch((error: unknown) => console.error("Purge of expired data failed", error));
+  void run();
+  setInterval(run, DAY).unref();
+}

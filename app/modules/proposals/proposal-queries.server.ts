@@ -1,0 +1,134 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db } from "#app/db.server.ts";
+import { listPlaceChoices } from "#app/modules/auth/account-queries.server.ts";
+import { listPiliersWithAmbitions, listTransversalAxes } from "#app/modules/referential/referential-queries.server.ts";
+import {
+  ambitions,
+  communes,
+  PROPOSAL_EVENT_KINDS,
+  proposalAmbitions,
+  proposalAxes,
+  proposalEvents,
+  proposals,
+  quartierCommunes,
+  quartiers,
+  transversalAxes,
+  users,
+  type ProposalEventKind,
+} from "#db/schema/index.ts";
+
+const originQuartiers = alias(quartiers, "origin_quartiers");
+
+// Events written in one transaction share its timestamp: "created" then comes before "published".
+const KIND_ORDER = sql.raw(`array[${PROPOSAL_EVENT_KINDS.map((kind) => `'${kind}'`).join(", ")}]::text[]`);
+
+/**
+ * A proposal as its page shows it: one query for the proposal with its names (author, ambition, places,
+ * origin) and its secondary ambitions and axes aggregated in SQL, one for its timeline with the names
+ * of who did what. Hidden proposals are returned (with hiddenAt) so the caller decides.
+ */
+export async function getProposalPage(proposalId: string) {
+  const [rows, events] = await Promise.all([
+    db
+      .select({
+        id: proposals.id,
+        title: proposals.title,
+        body: proposals.body,
+        status: proposals.status,
+        decision: proposals.decision,
+        origin: proposals.origin,
+        originQuartierCode: proposals.originQuartierCode,
+        originQuartierName: originQuartiers.name,
+        authorId: proposals.authorId,
+        authorName: users.displayName,
+        ambitionNumber: proposals.ambitionNumber,
+        ambitionTitle: ambitions.title,
+        quartierCode: proposals.quartierCode,
+        quartierName: quartiers.name,
+        communeSlug: proposals.communeSlug,
+        communeName: communes.name,
+        // The quartiers page has a section for each commune with a quartier prioritaire.
+        communeHasQuartier: sql<boolean>`exists (select 1 from ${quartierCommunes} where ${quartierCommunes.communeSlug} = ${proposals.communeSlug})`,
+        placeDescription: proposals.placeDescription,
+        supportCount: proposals.supportCount,
+        contributionCount: proposals.contributionCount,
+        createdAt: proposals.createdAt,
+        publishedAt: proposals.publishedAt,
+        withdrawnAt: proposals.withdrawnAt,
+        hiddenAt: proposals.hiddenAt,
+        secondaryAmbitions: sql<{ number: number; title: string }[]>`coalesce((
+          select json_agg(json_build_object('number', a.number, 'title', a.title) order by a.number)
+          from ${proposalAmbitions} pa join ${ambitions} a on a.number = pa.ambition_number
+          where pa.proposal_id = ${proposals.id}), '[]'::json)`,
+        axes: sql<{ key: string; title: string }[]>`coalesce((
+          select json_agg(json_build_object('key', t.key, 'title', t.title) order by t.position)
+          from ${proposalAxes} px join ${transversalAxes} t on t.key = px.axis_key
+          where px.proposal_id = ${proposals.id}), '[]'::json)`,
+      })
+      .from(proposals)
+      .innerJoin(ambitions, eq(ambitions.number, proposals.ambitionNumber))
+      .leftJoin(users, eq(users.id, proposals.authorId))
+      .leftJoin(quartiers, eq(quartiers.code, proposals.quartierCode))
+      .leftJoin(communes, eq(communes.slug, proposals.communeSlug))
+      .leftJoin(originQuartiers, eq(originQuartiers.code, proposals.originQuartierCode))
+      .where(eq(proposals.id, proposalId))
+      .limit(1),
+    db
+      .select({ id: proposalEvents.id, kind: proposalEvents.kind, payload: proposalEvents.payload, createdAt: proposalEvents.createdAt, actorName: users.displayName })
+      .from(proposalEvents)
+      .leftJoin(users, eq(users.id, proposalEvents.actorId))
+      .where(eq(proposalEvents.proposalId, proposalId))
+      .orderBy(asc(proposalEvents.createdAt), sql`array_position(${KIND_ORDER}, ${proposalEvents.kind})`, asc(proposalEvents.id)),
+  ]);
+  const proposal = rows[0];
+  if (!proposal) return null;
+  return { ...proposal, events: events.map(timelineEntry) };
+}
+
+const stringOrNull = (value: unknown) => (typeof value === "string" && value ? value : null);
+
+/** A timeline event with what its payload holds, typed: edited fields, an update's text, a reason, a decision. */
+function timelineEntry(event: { id: string; kind: ProposalEventKind; payload: Record<string, unknown> | null; createdAt: Date; actorName: string | null }) {
+  const payload = event.payload ?? {};
+  return {
+    id: event.id,
+    kind: event.kind,
+    createdAt: event.createdAt,
+    actorName: event.actorName,
+    fields: Array.isArray(payload.fields) ? payload.fields.filter((f): f is string => typeof f === "string") : [],
+    text: stringOrNull(payload.text),
+    reason: stringOrNull(payload.reason),
+    decision: stringOrNull(payload.decision),
+  };
+}
+
+export type ProposalPage = NonNullable<Awaited<ReturnType<typeof getProposalPage>>>;
+
+/** What the proposal form offers: ambitions by pilier (with their plain summaries), axes, places. */
+export async function getProposalFormChoices() {
+  const [piliers, axes, places] = await Promise.all([listPiliersWithAmbitions(), listTransversalAxes(), listPlaceChoices()]);
+  return {
+    piliers: piliers.map((p) => ({ number: p.number, shortTitle: p.shortTitle, ambitions: p.ambitions.map((a) => ({ number: a.number, title: a.title, summary: a.summary })) })),
+    axes: axes.map((a) => ({ key: a.key, title: a.title, summary: a.summary })),
+    ...places,
+  };
+}
+
+export type ProposalFormChoices = Awaited<ReturnType<typeof getProposalFormChoices>>;
+
+/** The commune and quartier of a person's profile: a new proposal starts there. */
+export async function getProfilePlace(userId: string) {
+  const [row] = await db.select({ communeSlug: users.communeSlug, quartierCode: users.quartierCode }).from(users).where(eq(users.id, userId)).limit(1);
+  return { communeSlug: row?.communeSlug ?? "", quartierCode: row?.quartierCode ?? "" };
+}
+
+/** Who wrote a proposal and where it stands: enough for a guard, before reading a form. Hidden ones are absent. */
+export async function getProposalState(proposalId: string) {
+  const [row] = await db
+    .select({ id: proposals.id, authorId: proposals.authorId, status: proposals.status, supportCount: proposals.supportCount, contributionCount: proposals.contributionCount, hiddenAt: proposals.hiddenAt })
+    .from(proposals)
+    .where(eq(proposals.id, proposalId))
+    .limit(1);
+  return row && !row.hiddenAt ? row : null;
+}

@@ -1,0 +1,45 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { submittedWithJs } from "#app/components/js-marker.tsx";
+import { getViewer } from "#app/modules/auth/auth.server.ts";
+import { FollowIntentSchema } from "#app/modules/follows/follow.schema.ts";
+import { followProposal, unfollowProposal } from "#app/modules/follows/follow-proposal.server.ts";
+import { validateFormData } from "#app/modules/forms/parse-form.server.ts";
+import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
+import { clientAddress, consume } from "#app/modules/security/rate-limit.server.ts";
+import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
+import { badForm, refuse, signInToParticipate } from "#app/modules/supports/participation-response.server.ts";
+import { parseProposalId } from "#app/modules/proposals/proposal.schema.ts";
+
+// Following is a form post (intent=follow|unfollow) from the proposal page; a GET goes to that page.
+export async function loader({ params }: LoaderFunctionArgs) {
+  const proposalId = parseProposalId(params.id);
+  if (!proposalId) throw new Response(null, { status: 404 });
+  return redirect(proposalPath(proposalId));
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const proposalId = parseProposalId(params.id);
+  if (!proposalId) throw new Response(null, { status: 404 });
+  const viewer = await getViewer(request);
+  if (!viewer) return signInToParticipate(proposalId);
+
+  const form = await request.formData().catch(() => null);
+  const parsed = form ? validateFormData(form, FollowIntentSchema) : null;
+  if (!form || !parsed?.ok) return badForm();
+  const withJs = submittedWithJs(form);
+
+  const limit = await consume("follow", { account: viewer.id, address: clientAddress(context) });
+  if (!limit.ok) return refuse({ withJs, proposalId, status: 429, message: "supports:errors.tooMany", headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+
+  const input = { userId: viewer.id, proposalId };
+  const result = parsed.data.intent === "follow" ? await followProposal(input) : await unfollowProposal(input);
+  switch (result.status) {
+    case "ok":
+      if (withJs) return json({ following: result.following });
+      return redirectWithFlash(proposalPath(proposalId), result.following ? "supports:flash.followed" : "supports:flash.unfollowed");
+    case "not_found":
+      return refuse({ withJs, proposalId, status: 404, message: "supports:errors.notFound" });
+    case "closed":
+      return refuse({ withJs, proposalId, status: 409, message: "supports:errors.followClosed" });
+  }
+}

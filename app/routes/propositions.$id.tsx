@@ -1,0 +1,332 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Breadcrumb } from "#app/components/breadcrumb.tsx";
+import { formatDateTime } from "#app/components/dates.ts";
+import { ErrorSummary, TextAreaField, useValidatedForm } from "#app/components/forms.tsx";
+import { pageMeta } from "#app/components/meta.ts";
+import { ProposalStatusBadge } from "#app/components/proposals/proposal-status-badge.tsx";
+import { ProposalTimeline } from "#app/components/proposals/proposal-timeline.tsx";
+import { contentLang } from "#app/components/referential.tsx";
+import { RichText } from "#app/components/rich-text.tsx";
+import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
+import { getViewer, requirePermission } from "#app/modules/auth/auth.server.ts";
+import { getSupportPanel } from "#app/modules/supports/support-queries.server.ts";
+import { can } from "#app/modules/auth/permissions.ts";
+import { parseContributionsView } from "#app/modules/contributions/contribution-params.ts";
+import { getContributionsSection } from "#app/modules/contributions/contribution-queries.server.ts";
+import { ContributionsSection } from "#app/components/proposals/contributions-section.tsx";
+import { FollowButton } from "#app/components/proposals/follow-button.tsx";
+import { SupportButton } from "#app/components/proposals/support-button.tsx";
+import { validateFormData } from "#app/modules/forms/parse-form.server.ts";
+import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
+import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
+import { addProposalUpdate } from "#app/modules/proposals/add-proposal-update.server.ts";
+import { parseProposalId, ProposalUpdateSchema, UPDATE_MAX, WITHDRAW_REASON_MAX, WithdrawProposalSchema } from "#app/modules/proposals/proposal.schema.ts";
+import { getProposalPage } from "#app/modules/proposals/proposal-queries.server.ts";
+import { authorActions } from "#app/modules/proposals/proposal-rules.ts";
+import { publishProposal } from "#app/modules/proposals/publish-proposal.server.ts";
+import { withdrawProposal } from "#app/modules/proposals/withdraw-proposal.server.ts";
+
+export const handle = { i18n: ["proposals", "supports", "contributions"] };
+export const meta = pageMeta;
+
+const DESCRIPTION_LENGTH = 150;
+
+function excerpt(text: string) {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= DESCRIPTION_LENGTH ? flat : `${flat.slice(0, DESCRIPTION_LENGTH).trimEnd()}…`;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = parseProposalId(params.id);
+  if (!id) throw new Response(null, { status: 404 });
+  const [viewer, proposal, locale] = await Promise.all([getViewer(request), getProposalPage(id), getLocale(request)]);
+  // Hidden by moderation: gone for everyone for now, so nothing of it leaks (not even in the page's meta).
+  if (!proposal || proposal.hiddenAt) throw new Response(null, { status: 404 });
+  const isAuthor = viewer !== null && proposal.authorId === viewer.id;
+  // A draft belongs to its author: anyone else is told it does not exist.
+  if (proposal.status === "draft" && !isAuthor) throw new Response(null, { status: 404 });
+  const t = await getFixedT(locale, "proposals");
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Paris" });
+  const { authorId: _authorId, hiddenAt: _hiddenAt, events, ...shown } = proposal;
+  const withdrawal = events.findLast((e) => e.kind === "withdrawn");
+  return json({
+    title: proposal.title,
+    description: excerpt(proposal.body),
+    locale,
+    proposal: {
+      ...shown,
+      authorName: proposal.authorName ?? t("page.formerMember"),
+      dateLabel: proposal.publishedAt ? t("page.publishedOn", { date: day.format(proposal.publishedAt) }) : t("page.createdOn", { date: day.format(proposal.createdAt) }),
+      withdrawnLabel: proposal.withdrawnAt ? day.format(proposal.withdrawnAt) : null,
+      withdrawnReason: withdrawal?.reason ?? null,
+    },
+    timeline: events.map(({ createdAt, ...event }) => ({ ...event, at: createdAt.toISOString(), atLabel: formatDateTime(createdAt, locale) })),
+    // What the author may still do (null for everyone else).
+    actions: isAuthor ? authorActions(proposal) : null,
+    supports: await getSupportPanel({ proposalId: proposal.id, viewer }),
+    contributions: await getContributionsSection({ proposalId: proposal.id, viewerId: viewer?.id ?? null, ...parseContributionsView(new URL(request.url).searchParams) }),
+    canContribute: can(viewer, "participation.write"),
+    signedIn: viewer !== null,
+  });
+}
+
+type ActionData = { intent: "withdraw" | "update" | null; errors: Record<string, string>; values: Record<string, string> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requirePermission(request, "participation.write");
+  const id = parseProposalId(params.id);
+  if (!id) throw new Response(null, { status: 404 });
+  const formData = await request.formData().catch(() => null);
+  if (!formData) return json<ActionData>({ intent: null, errors: { form: "validation.invalidForm" }, values: {} }, { status: 400 });
+  const here = `/propositions/${id}`;
+  const refuse = (status: "not_found" | "forbidden") => new Response(null, { status: status === "not_found" ? 404 : 403 });
+
+  switch (formData.get("intent")) {
+    case "publish": {
+      const result = await publishProposal({ actor: viewer, proposalId: id });
+      if (result.status === "not_found" || result.status === "forbidden") throw refuse(result.status);
+      if (result.status === "not_draft") return json<ActionData>({ intent: null, errors: { form: "proposals:validation.notDraft" }, values: {} }, { status: 409 });
+      return redirectWithFlash(here, "proposals:flash.published");
+    }
+    case "withdraw": {
+      const parsed = validateFormData(formData, WithdrawProposalSchema);
+      if (!parsed.ok) return json<ActionData>({ intent: "withdraw", errors: parsed.errors, values: parsed.values }, { status: 400 });
+      const result = await withdrawProposal({ actor: viewer, proposalId: id, reason: parsed.data.reason });
+      if (result.status === "not_found" || result.status === "forbidden") throw refuse(result.status);
+      if (result.status === "not_withdrawable") return json<ActionData>({ intent: "withdraw", errors: { form: "proposals:validation.notWithdrawable" }, values: parsed.values }, { status: 409 });
+      return redirectWithFlash(here, "proposals:flash.withdrawn");
+    }
+    case "update": {
+      const parsed = validateFormData(formData, ProposalUpdateSchema);
+      if (!parsed.ok) return json<ActionData>({ intent: "update", errors: parsed.errors, values: parsed.values }, { status: 400 });
+      const result = await addProposalUpdate({ actor: viewer, proposalId: id, text: parsed.data.text });
+      if (result.status === "not_found" || result.status === "forbidden") throw refuse(result.status);
+      if (result.status === "not_allowed") return json<ActionData>({ intent: "update", errors: { form: "proposals:validation.updateNotAllowed" }, values: parsed.values }, { status: 409 });
+      return redirectWithFlash(here, "proposals:flash.updateAdded");
+    }
+    default:
+      return json<ActionData>({ intent: null, errors: { form: "proposals:validation.unknownIntent" }, values: {} }, { status: 400 });
+  }
+}
+
+export default function ProposalRoute() {
+  const { proposal, timeline, actions, locale, supports, contributions, canContribute, signedIn } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("proposals");
+  const fr = contentLang(locale);
+  const origin =
+    proposal.origin === "conseil_citoyen"
+      ? proposal.originQuartierName
+        ? t("origin.conseil_citoyen", { quartier: proposal.originQuartierName })
+        : t("origin.conseil_citoyen_unknown")
+      : t(`origin.${proposal.origin}`);
+  return (
+    <>
+      <Breadcrumb
+        label={t("breadcrumb.label")}
+        items={[
+          { label: t("breadcrumb.home"), to: "/" },
+          { label: t("breadcrumb.proposals"), to: "/propositions" },
+          { label: t("breadcrumb.proposal") },
+        ]}
+      />
+      <article className="proposal" aria-labelledby="proposal-title">
+        <header className="proposal-header">
+          <p className="eyebrow">{t("page.eyebrow")}</p>
+          <h1 id="proposal-title">{proposal.title}</h1>
+          <p className="proposal-meta">
+            <span className="visually-hidden">{t("page.statusLabel")} </span>
+            <ProposalStatusBadge status={proposal.status} decision={proposal.decision} /> <span className="proposal-origin">{origin}</span>
+          </p>
+          <p className="proposal-byline">{t("page.byline", { name: proposal.authorName, date: proposal.dateLabel })}</p>
+        </header>
+
+        {proposal.status === "draft" ? <p className="notice notice-warning">{t("page.draftNotice")}</p> : null}
+        {proposal.status === "withdrawn" ? (
+          <div className="notice notice-warning" role="note">
+            <p>{t("page.withdrawnNotice", { date: proposal.withdrawnLabel ?? "" })}</p>
+            {proposal.withdrawnReason ? <p>{t("page.withdrawnReason", { reason: proposal.withdrawnReason })}</p> : null}
+          </div>
+        ) : null}
+
+        <section className="section" aria-labelledby="idea-title">
+          <h2 id="idea-title" className="visually-hidden">
+            {t("page.ideaTitle")}
+          </h2>
+          <RichText text={proposal.body} />
+        </section>
+
+        <section className="section" aria-labelledby="details-title">
+          <h2 id="details-title">{t("page.detailsTitle")}</h2>
+          <dl className="facts proposal-facts">
+            <div>
+              <dt>{t("page.ambition")}</dt>
+              <dd>
+                <span className="ambition-number">{proposal.ambitionNumber}</span>{" "}
+                <Link to={`/ambitions/${proposal.ambitionNumber}`} lang={fr}>
+                  {proposal.ambitionTitle}
+                </Link>
+              </dd>
+            </div>
+            {proposal.secondaryAmbitions.length ? (
+              <div>
+                <dt>{t("page.secondaryAmbitions")}</dt>
+                <dd>
+                  <ul className="plain-list-inline">
+                    {proposal.secondaryAmbitions.map((a) => (
+                      <li key={a.number}>
+                        <span className="ambition-number">{a.number}</span>{" "}
+                        <Link to={`/ambitions/${a.number}`} lang={fr}>
+                          {a.title}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ) : null}
+            {proposal.axes.length ? (
+              <div>
+                <dt>{t("page.axes")}</dt>
+                <dd>
+                  <ul className="tag-list" lang={fr}>
+                    {proposal.axes.map((axis) => (
+                      <li key={axis.key} className="tag">
+                        {axis.title}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ) : null}
+            {proposal.quartierCode && proposal.quartierName ? (
+              <div>
+                <dt>{t("page.quartier")}</dt>
+                <dd>
+                  <Link to={`/quartiers/${proposal.quartierCode}`} lang={fr}>
+                    {proposal.quartierName}
+                  </Link>
+                </dd>
+              </div>
+            ) : null}
+            {proposal.communeSlug && proposal.communeName ? (
+              <div>
+                <dt>{t("page.commune")}</dt>
+                <dd lang={fr}>{proposal.communeHasQuartier ? <Link to={`/quartiers#commune-${proposal.communeSlug}`}>{proposal.communeName}</Link> : proposal.communeName}</dd>
+              </div>
+            ) : null}
+            {proposal.placeDescription ? (
+              <div>
+                <dt>{t("page.place")}</dt>
+                <dd>{proposal.placeDescription}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </section>
+
+        {supports ? (
+          <section className="section support-section" aria-labelledby="supports-title">
+            <h2 id="supports-title">{t("page.supportsTitle")}</h2>
+            <SupportButton {...supports} />
+            <FollowButton {...supports} />
+          </section>
+        ) : null}
+
+        {actions ? <AuthorActions proposalId={proposal.id} actions={actions} actionData={actionData} /> : null}
+
+        <section className="section" aria-labelledby="timeline-title">
+          <h2 id="timeline-title">{t("page.timelineTitle")}</h2>
+          <p className="field-hint">{t("page.timelineIntro")}</p>
+          <ProposalTimeline entries={timeline} />
+        </section>
+
+        {contributions ? <ContributionsSection section={contributions} canContribute={canContribute} open={contributions.open} signedIn={signedIn} /> : null}
+      </article>
+      <p className="proposal-cta">
+        <Link to="/propositions/nouvelle" className="button button-secondary">
+          {t("page.newIdea")}
+        </Link>
+      </p>
+    </>
+  );
+}
+
+type AuthorActionFlags = { edit: boolean; update: boolean; withdraw: boolean; publish: boolean };
+
+/** The author's own tools: publish a draft, edit while allowed, give news, withdraw (confirmed in a disclosure). */
+function AuthorActions({ proposalId, actions, actionData }: { proposalId: string; actions: AuthorActionFlags; actionData: ActionData | undefined }) {
+  const { t } = useTranslation("proposals");
+  const formError = actionData?.intent === null ? actionData.errors : {};
+  return (
+    <section className="section author-actions" aria-labelledby="author-title">
+      <h2 id="author-title">{t("page.authorTitle")}</h2>
+      <ErrorSummary errors={formError} labels={{}} />
+      {actions.publish ? (
+        <Form method="post" className="author-action">
+          <p id="publish-hint">{t("page.publishHint")}</p>
+          <button type="submit" name="intent" value="publish" className="button" aria-describedby="publish-hint">
+            {t("page.publish")}
+          </button>
+        </Form>
+      ) : null}
+      {actions.edit ? (
+        <div className="author-action">
+          <p id="edit-hint">{t("page.editHint")}</p>
+          <Link to={`/propositions/${proposalId}/modifier`} className="button button-secondary" aria-describedby="edit-hint">
+            {t("page.edit")}
+          </Link>
+        </div>
+      ) : null}
+      {actions.update ? <UpdateForm server={actionData?.intent === "update" ? actionData : undefined} /> : null}
+      {actions.withdraw ? <WithdrawForm server={actionData?.intent === "withdraw" ? actionData : undefined} /> : null}
+    </section>
+  );
+}
+
+function UpdateForm({ server }: { server: ActionData | undefined }) {
+  const { t } = useTranslation("proposals");
+  const { register, errors, summaryErrors, onSubmit } = useValidatedForm(ProposalUpdateSchema, server);
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} className="form author-action" id="nouvelles" aria-labelledby="update-title">
+      <h3 id="update-title">{t("page.updateTitle")}</h3>
+      <ErrorSummary errors={summaryErrors} labels={{ text: t("page.updateLabel") }} />
+      <input type="hidden" name="intent" value="update" />
+      <TextAreaField name="text" label={t("page.updateLabel")} hint={t("page.updateHint")} error={errors.text} registration={register("text")} rows={5} maxLength={UPDATE_MAX} />
+      <button type="submit" className="button">
+        {t("page.updateSubmit")}
+      </button>
+    </Form>
+  );
+}
+
+function WithdrawForm({ server }: { server: ActionData | undefined }) {
+  const { t } = useTranslation("proposals");
+  const { register, errors, summaryErrors, onSubmit } = useValidatedForm(WithdrawProposalSchema, server);
+  const hasErrors = Object.keys(errors).length > 0;
+  return (
+    <details className="author-action withdraw" open={hasErrors || undefined}>
+      <summary>{t("page.withdrawSummary")}</summary>
+      <Form method="post" noValidate onSubmit={onSubmit} className="form">
+        <ErrorSummary errors={summaryErrors} labels={{ reason: t("page.withdrawReason") }} />
+        <p>{t("page.withdrawText")}</p>
+        <input type="hidden" name="intent" value="withdraw" />
+        <TextAreaField
+          name="reason"
+          label={`${t("page.withdrawReason")} (${t("common:forms.optional")})`}
+          hint={t("page.withdrawReasonHint")}
+          error={errors.reason}
+          registration={register("reason")}
+          rows={3}
+          maxLength={WITHDRAW_REASON_MAX}
+        />
+        <button type="submit" className="button button-danger">
+          {t("page.withdrawConfirm")}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,118 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Breadcrumb } from "#app/components/breadcrumb.tsx";
+import { ErrorSummary, useValidatedForm } from "#app/components/forms.tsx";
+import { pageMeta } from "#app/components/meta.ts";
+import { ProposalFields, proposalFieldLabels, type ProposalFormChoices } from "#app/components/proposals/proposal-form.tsx";
+import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
+import { requireUser } from "#app/modules/auth/auth.server.ts";
+import { can } from "#app/modules/auth/permissions.ts";
+import { parseForm } from "#app/modules/forms/parse-form.server.ts";
+import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
+import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
+import { createProposal } from "#app/modules/proposals/create-proposal.server.ts";
+import { NewProposalSchema } from "#app/modules/proposals/proposal.schema.ts";
+import { getProfilePlace, getProposalFormChoices } from "#app/modules/proposals/proposal-queries.server.ts";
+import { clientAddress, consume, tooManyRequests } from "#app/modules/security/rate-limit.server.ts";
+
+export const handle = { i18n: ["proposals"] };
+export const meta = pageMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  const locale = await getLocale(request);
+  const t = await getFixedT(locale, "proposals");
+  // Not an error page: a person who has not confirmed their address yet is told what to do (403).
+  if (!can(viewer, "participation.write")) return json({ title: t("unverified.title"), unverified: true as const }, { status: 403 });
+  const [choices, place] = await Promise.all([getProposalFormChoices(), getProfilePlace(viewer.id)]);
+  return json({ title: t("new.title"), unverified: false as const, locale, choices, defaults: place });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await requireUser(request);
+  if (!can(viewer, "participation.write")) return json({ errors: { form: "proposals:unverified.text" }, values: {} }, { status: 403 });
+  const parsed = await parseForm(request, NewProposalSchema);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const limit = await consume("proposal", { account: viewer.id, address: clientAddress(context) });
+  if (!limit.ok) return tooManyRequests(limit, { errors: { form: "proposals:validation.tooMany" }, values: parsed.values });
+  const { intent, ...input } = parsed.data;
+  const publish = intent === "publish";
+  const result = await createProposal({ author: viewer, input, publish });
+  if (result.status === "invalid") return json({ errors: result.errors, values: parsed.values }, { status: 400 });
+  return redirectWithFlash(`/propositions/${result.proposalId}`, publish ? "proposals:flash.published" : "proposals:flash.draftSaved");
+}
+
+export default function NewProposalRoute() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("proposals");
+  return (
+    <>
+      <Breadcrumb
+        label={t("breadcrumb.label")}
+        items={[
+          { label: t("breadcrumb.home"), to: "/" },
+          { label: t("breadcrumb.new") },
+        ]}
+      />
+      {data.unverified ? <Unverified /> : <NewProposalForm choices={data.choices} defaults={data.defaults} locale={data.locale} />}
+    </>
+  );
+}
+
+function Unverified() {
+  const { t } = useTranslation("proposals");
+  return (
+    <section className="notice notice-warning" aria-labelledby="unverified-title">
+      <h1 id="unverified-title">{t("unverified.title")}</h1>
+      <p>{t("unverified.text")}</p>
+      <p>{t("unverified.help")}</p>
+      <p>
+        <Link to="/compte" className="button">
+          {t("unverified.link")}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+function NewProposalForm({ choices, defaults, locale }: { choices: ProposalFormChoices; defaults: { communeSlug: string; quartierCode: string }; locale: string }) {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("proposals");
+  const form = useValidatedForm(NewProposalSchema, actionData, defaults);
+  const values = { ...defaults, ...actionData?.values };
+  return (
+    <div className="proposal-form-page">
+      <h1>{t("new.title")}</h1>
+      <p className="lead">{t("new.intro")}</p>
+      {/* Once the form comes back with errors, they come first: the explanation is no longer needed. */}
+      {actionData ? null : (
+        <section className="notice" aria-labelledby="how-title">
+          <h2 id="how-title">{t("new.howTitle")}</h2>
+          <ol className="steps">
+            <li>{t("new.how1")}</li>
+            <li>{t("new.how2")}</li>
+            <li>{t("new.how3")}</li>
+          </ol>
+        </section>
+      )}
+      <Form method="post" noValidate onSubmit={form.onSubmit} className="form form-wide">
+        <ErrorSummary errors={form.summaryErrors} labels={proposalFieldLabels(t)} />
+        <ProposalFields choices={choices} form={form} values={values} locale={locale} />
+        <p id="buttons-hint" className="field-hint">
+          {t("new.buttonsHint")}
+        </p>
+        <div className="form-actions">
+          <button type="submit" name="intent" value="publish" className="button" aria-describedby="buttons-hint">
+            {t("new.publish")}
+          </button>
+          <button type="submit" name="intent" value="draft" className="button button-secondary" aria-describedby="buttons-hint">
+            {t("new.saveDraft")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

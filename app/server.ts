@@ -1,0 +1,74 @@
+/**
+ * The process entry for `npm start` and `npm run dev`: builds when no build exists, migrates and seeds
+ * the database, then serves the Remix app behind the checks that must run before any route code
+ * (origin check, body size, static caching). Run with tsx.
+ */
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { env, isProduction, appUrl } from "#app/env.server.ts";
+import { dbHandle } from "#app/db.server.ts";
+import { prepareDatabase } from "#app/modules/platform/prepare-database.server.ts";
+import { schedulePurge } from "#app/modules/privacy/purge-expired-data.server.ts";
+import { checkRequestOrigin, checkRequestBody } from "#app/modules/security/request-guards.server.ts";
+
+const started = Date.now();
+const BUILD_PATH = path.resolve("build/index.js");
+
+if (!existsSync(BUILD_PATH)) {
+  console.log("No build found: running `remix build` (first start only)…");
+  execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], { stdio: "inherit" });
+}
+
+await prepareDatabase(dbHandle);
+schedulePurge(dbHandle.db);
+
+const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+if (env.TRUST_PROXY === "true") app.set("trust proxy", true);
+app.use(compression());
+
+// Fingerprinted assets are immutable; everything else in public/ is cached briefly.
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+app.use((req, res, next) => {
+  const refusal = checkRequestOrigin({ method: req.method, origin: req.get("origin"), referer: req.get("referer"), host: req.get("host"), appUrl }) ?? checkRequestBody({ method: req.method, contentLength: req.get("content-length"), transferEncoding: req.get("transfer-encoding") });
+  if (refusal) {
+    res.status(refusal.status).type("text/plain; charset=utf-8").send(refusal.message);
+    return;
+  }
+  next();
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: build.mode,
+    getLoadContext: (req) => ({
+      cspNonce: randomBytes(16).toString("base64"),
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    }),
+  }),
+);
+
+const server = app.listen(env.PORT, () => {
+  console.log(`Labo ready on http://localhost:${env.PORT} (${dbHandle.engine}, ${isProduction ? "production" : env.NODE_ENV}) in ${Date.now() - started} ms`);
+  if (build.mode === "development" && process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    server.close();
+    void dbHandle.close().finally(() => process.exit(0));
+  });
+}

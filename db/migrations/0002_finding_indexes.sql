@@ -1,0 +1,1 @@
+CREATE INDEX "proposals_public_facets_idx" ON "proposals" USING btree ("ambition_number","status","origin","quartier_code","commune_slug") WHERE "proposals"."status" <> 'draft' and "proposals"."hidden_at" is null and "proposals"."published_at" is not null;

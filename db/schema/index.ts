@@ -1,0 +1,5 @@
+export * from "./referential.ts";
+export * from "./accounts.ts";
+export * from "./platform.ts";
+export * from "./labo.ts";
+export * from "./proposals.ts";

@@ -1,0 +1,208 @@
+import { sql } from "drizzle-orm";
+import { type AnyPgColumn, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./accounts.ts";
+import { laboSessions } from "./labo.ts";
+import { ambitions, communes, quartiers, transversalAxes } from "./referential.ts";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * The whole life of a proposal. The first steps are reached by residents and supports; the later ones
+ * by the GTP / COPIL secretariat (coordinators). `decided` carries a `decision`.
+ */
+export const PROPOSAL_STATUSES = [
+  "draft",
+  "published",
+  "qualified",
+  "under_review",
+  "on_copil_agenda",
+  "decided",
+  "in_progress",
+  "done",
+  "withdrawn",
+] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+export const PROPOSAL_DECISIONS = ["retained", "partly_retained", "not_retained", "postponed"] as const;
+export type ProposalDecision = (typeof PROPOSAL_DECISIONS)[number];
+/** Who carries it: a resident, a rendez-vous du Labo, or a conseil citoyen. */
+export const PROPOSAL_ORIGINS = ["resident", "labo_session", "conseil_citoyen"] as const;
+export type ProposalOrigin = (typeof PROPOSAL_ORIGINS)[number];
+
+export const proposals = pgTable(
+  "proposals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    ambitionNumber: integer("ambition_number")
+      .notNull()
+      .references(() => ambitions.number),
+    quartierCode: text("quartier_code").references(() => quartiers.code),
+    communeSlug: text("commune_slug").references(() => communes.slug),
+    placeDescription: text("place_description"),
+    status: text("status").$type<ProposalStatus>().notNull().default("draft"),
+    decision: text("decision").$type<ProposalDecision>(),
+    origin: text("origin").$type<ProposalOrigin>().notNull().default("resident"),
+    originLaboSessionId: uuid("origin_labo_session_id").references(() => laboSessions.id, { onDelete: "set null" }),
+    originQuartierCode: text("origin_quartier_code").references(() => quartiers.code),
+    // Exact counters, updated in the same transaction as the rows they count.
+    supportCount: integer("support_count").notNull().default(0),
+    contributionCount: integer("contribution_count").notNull().default(0),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    qualifiedAt: timestamp("qualified_at", { withTimezone: true }),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    search: tsvector("search").generatedAlwaysAs(
+      sql`setweight(to_tsvector('french', coalesce(title, '')), 'A') || setweight(to_tsvector('french', coalesce(body, '')), 'B')`,
+    ),
+  },
+  (t) => [
+    // Public lists never show drafts: every list index covers published_at ordering with id as tie-breaker.
+    index("proposals_recent_idx").on(t.publishedAt.desc(), t.id.desc()),
+    index("proposals_ambition_recent_idx").on(t.ambitionNumber, t.publishedAt.desc(), t.id.desc()),
+    index("proposals_quartier_recent_idx").on(t.quartierCode, t.publishedAt.desc(), t.id.desc()),
+    index("proposals_commune_recent_idx").on(t.communeSlug, t.publishedAt.desc(), t.id.desc()),
+    index("proposals_supported_idx").on(t.supportCount.desc(), t.id.desc()),
+    index("proposals_ambition_supported_idx").on(t.ambitionNumber, t.supportCount.desc(), t.id.desc()),
+    index("proposals_discussed_idx").on(t.contributionCount.desc(), t.id.desc()),
+    index("proposals_status_idx").on(t.status),
+    index("proposals_author_idx").on(t.authorId, t.createdAt.desc()),
+    index("proposals_search_idx").using("gin", t.search),
+    // Counts per filter on the public list (finding): an index-only scan over the public rows, instead
+    // of reading the whole table. Its WHERE is the public condition, written the same way by the queries.
+    index("proposals_public_facets_idx")
+      .on(t.ambitionNumber, t.status, t.origin, t.quartierCode, t.communeSlug)
+      .where(sql`${t.status} <> 'draft' and ${t.hiddenAt} is null and ${t.publishedAt} is not null`),
+  ],
+);
+
+export const proposalAmbitions = pgTable(
+  "proposal_ambitions",
+  {
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    ambitionNumber: integer("ambition_number")
+      .notNull()
+      .references(() => ambitions.number),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.ambitionNumber] }), index("proposal_ambitions_ambition_idx").on(t.ambitionNumber)],
+);
+
+export const proposalAxes = pgTable(
+  "proposal_axes",
+  {
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    axisKey: text("axis_key")
+      .notNull()
+      .references(() => transversalAxes.key),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.axisKey] })],
+);
+
+export const PROPOSAL_EVENT_KINDS = [
+  "created",
+  "published",
+  "edited",
+  "updated", // the author added an update after the first support
+  "qualified",
+  "withdrawn",
+  "under_review",
+  "on_copil_agenda",
+  "decided",
+  "in_progress",
+  "done",
+] as const;
+export type ProposalEventKind = (typeof PROPOSAL_EVENT_KINDS)[number];
+
+/** The timeline shown on a proposal's page: every change of state, with who and when. */
+export const proposalEvents = pgTable(
+  "proposal_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<ProposalEventKind>().notNull(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("proposal_events_proposal_idx").on(t.proposalId, t.createdAt)],
+);
+
+export const supports = pgTable(
+  "supports",
+  {
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.userId] }), index("supports_user_idx").on(t.userId, t.createdAt.desc())],
+);
+
+export const proposalFollows = pgTable(
+  "proposal_follows",
+  {
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.userId] }), index("proposal_follows_user_idx").on(t.userId, t.createdAt.desc())],
+);
+
+export const CONTRIBUTION_STANCES = ["for", "against", "question", "testimony"] as const;
+export type ContributionStance = (typeof CONTRIBUTION_STANCES)[number];
+
+export const contributions = pgTable(
+  "contributions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    // Replies go one level deep: a reply's parent is always a top-level contribution.
+    parentId: uuid("parent_id").references((): AnyPgColumn => contributions.id, { onDelete: "cascade" }),
+    stance: text("stance").$type<ContributionStance>(),
+    body: text("body").notNull(),
+    usefulCount: integer("useful_count").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("contributions_proposal_idx").on(t.proposalId, t.createdAt),
+    index("contributions_proposal_useful_idx").on(t.proposalId, t.usefulCount.desc(), t.createdAt),
+    index("contributions_parent_idx").on(t.parentId),
+    index("contributions_author_idx").on(t.authorId, t.createdAt.desc()),
+  ],
+);
+
+export const contributionUsefulMarks = pgTable(
+  "contribution_useful_marks",
+  {
+    contributionId: uuid("contribution_id")
+      .notNull()
+      .references(() => contributions.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.contributionId, t.userId] })],
+);

@@ -1,0 +1,37 @@
+import { fileURLToPath } from "node:url";
+import { count } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { proposals } from "./schema/index.ts";
+import { seedReferential } from "./seed-referential.ts";
+
+export { seedReferential };
+
+/**
+ * The French demo: accounts per role, then proposals with supports and contributions. At start it is
+ * seeded once (when no proposal exists yet); `--demo` recreates the demo proposals.
+ */
+export async function seedDemo(db: Db, { recreate = false } = {}) {
+  const { seedDemoAccounts } = await import("#tests/factories/demo.ts");
+  const { seedDemoProposals } = await import("#tests/factories/demo-proposals.ts");
+  await seedDemoAccounts(db);
+  const [{ n }] = (await db.select({ n: count() }).from(proposals)) as [{ n: number }];
+  if (recreate || n === 0) await seedDemoProposals(db);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { createDb } = await import("./client.ts");
+  const { migrateDb } = await import("./migrate.ts");
+  const handle = createDb({ url: process.env.DATABASE_URL, pgliteDir: process.env.PGLITE_DATA_DIR ?? "./db/.pglite" });
+  await migrateDb(handle);
+  await seedReferential(handle.db);
+  if (process.argv.includes("--demo")) await seedDemo(handle.db, { recreate: true });
+  const scaleAt = process.argv.indexOf("--scale");
+  if (scaleAt !== -1) {
+    const n = Number(process.argv[scaleAt + 1]);
+    if (!Number.isInteger(n) || n < 1) throw new Error("--scale takes a number of proposals, e.g. --scale 100000");
+    const { seedScale } = await import("./seed-scale.ts");
+    await seedScale(handle.db, n, (line) => console.log(`  ${line}`));
+  }
+  console.log(`Seeded (${handle.engine}).`);
+  await handle.close();
+}

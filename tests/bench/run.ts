@@ -1,0 +1,285 @@
+/**
+ * `npm run bench [-- --scale N] [--fresh] [--duration S] [--connections C]`
+ *
+ * Builds the production server, prepares a PostgreSQL database with --scale proposals (tests/bench/
+ * prepare-db.ts, reused when it already holds them), serves the app on it and loads it with autocannon:
+ * the list filtered by ambition (page 1, and a page 50 "Suivantes" links in), a French full-text
+ * search, the proposal page with 200 contributions, and support/withdraw toggles from 1,000 signed-in
+ * users. Then the same scenarios against tests/bench/baseline-server.ts (the same SQL, no framework).
+ * Prints a table, the targets of issue 3 (PASS/MISS: it reports, it never fails), checks after each
+ * support run that every stored support_count equals its rows, and writes everything as JSON to
+ * tests/bench/results/<date>-scale<N>.json.
+ *
+ * BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres) is the server it creates the
+ * `labo_bench` database on; BENCH_VERBOSE=1 shows the servers' output.
+ */
+import { execFileSync, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, loadavg } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { load, peakRssMiB, startProcess, waitForHttp, type Measure } from "./lib.ts";
+import { prepareBenchDatabase } from "./prepare-db.ts";
+
+const { values: opts } = parseArgs({
+  options: {
+    scale: { type: "string", default: "100000" },
+    fresh: { type: "boolean", default: false },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "50" },
+  },
+});
+const scale = Number(opts.scale);
+const duration = Number(opts.duration);
+const connections = Number(opts.connections);
+const adminUrl = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const log = (line: string) => console.log(line);
+
+type Target = Measure["target"];
+type Scenario = { name: string; label: string; kind: "list" | "search" | "page" | "support"; path: string };
+
+async function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+/** Resets the process's peak RSS (VmHWM) so that each scenario reports its own peak (Linux ≥ 4.0). */
+function resetPeak(pid: number) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+  } catch {
+    // not allowed: the peak is then the process's lifetime peak
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+console.log(`Labo benchmark: scale ${scale}, ${connections} connections, ${duration} s per scenario, ${cpus().length} CPUs, load ${loadavg().map((n) => n.toFixed(1)).join(" ")}\n`);
+log("Building the production server…");
+execFileSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+
+const { url: databaseUrl, cookies } = await prepareBenchDatabase({ adminUrl, name: "labo_bench", scale, fresh: opts.fresh ?? false, log });
+const db = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+
+const [withContributions] = await db<{ id: string }[]>`
+  select id from proposals where author_id like 'scale-%' and contribution_count = 200 order by published_at desc limit 1`;
+if (!withContributions) throw new Error("No proposal with 200 contributions: run with --fresh");
+// Supported proposals: recent, open, already qualified (no threshold crossing, so no email in the way),
+// not written by one of the 1,000 signed-in users (an author may not support their own proposal).
+const supportTargets = (
+  await db<{ id: string }[]>`
+    select id from proposals
+    where author_id like 'scale-%' and status = 'qualified' and hidden_at is null
+      and not author_id = any(${Array.from({ length: 1000 }, (_, i) => `scale-${i + 1}`)})
+    order by published_at desc limit 20`
+).map((r) => r.id);
+const users = cookies.map((cookie, i) => ({ cookie, id: `scale-${i + 1}`, proposalId: supportTargets[i % supportTargets.length]!, supported: false }));
+
+async function readSupportState() {
+  const rows = await db<{ user_id: string; proposal_id: string }[]>`
+    select user_id, proposal_id from supports where proposal_id in ${db(supportTargets)} and user_id in ${db(users.map((u) => u.id))}`;
+  const pairs = new Set(rows.map((r) => `${r.user_id} ${r.proposal_id}`));
+  for (const user of users) user.supported = pairs.has(`${user.id} ${user.proposalId}`);
+}
+
+/** Every proposal's stored support_count against its rows in `supports`. */
+async function checkSupportCounts() {
+  const mismatches = await db<{ id: string; stored: number; rows: number }[]>`
+    select p.id, p.support_count as stored, coalesce(s.n, 0)::int as rows
+    from proposals p left join (select proposal_id, count(*)::int n from supports group by proposal_id) s on s.proposal_id = p.id
+    where p.support_count <> coalesce(s.n, 0)`;
+  const [total] = await db<{ n: number }[]>`select count(*)::int n from proposals`;
+  return { proposals: total!.n, mismatches };
+}
+
+const scenarios: Scenario[] = [
+  { name: "list", label: "List, ambition 3, page 1", kind: "list", path: "/propositions?ambition=3" },
+  { name: "list-deep", label: "List, ambition 3, page 51", kind: "list", path: "" },
+  { name: "search", label: "Search « jardin »", kind: "search", path: "/propositions?q=jardin" },
+  { name: "proposal", label: "Proposal, 200 contributions", kind: "page", path: `/propositions/${withContributions.id}` },
+  { name: "support", label: "Support / withdraw", kind: "support", path: "" },
+];
+
+/** The deep page: follows the "Suivantes" link 50 times from page 1, as a resident would. */
+async function deepPath(base: string) {
+  let current = "/propositions?ambition=3";
+  for (let page = 1; page <= 50; page++) {
+    const response = await fetch(new URL(current, base));
+    if (!response.ok) throw new Error(`${current} answered ${response.status}`);
+    const html = await response.text();
+    const next = [...html.matchAll(/href="([^"]*[?&](?:amp;)?apres=[^"]*)"/g)].at(-1)?.[1];
+    if (!next) throw new Error(`No "Suivantes" link on page ${page}`);
+    current = next.replace(/&amp;/g, "&");
+  }
+  return current;
+}
+
+type Run = Measure & { peakRssMiB: number; writes?: { sent: number; stateMismatches: number } };
+
+async function supportRun(base: string, target: Target): Promise<Run> {
+  await readSupportState();
+  // Each request takes a user from the queue and gives it back with its answer, so a user is never in
+  // two requests at once and every request changes something (support when not supported, else withdraw).
+  const queue = [...users];
+  let sent = 0;
+  type Ctx = { user?: (typeof users)[number] };
+  const measure = await load("support", target, {
+    url: base,
+    connections,
+    duration,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request, context: Ctx) => {
+          const user = queue.shift()!;
+          context.user = user;
+          sent++;
+          return {
+            ...request,
+            method: "POST",
+            path: `/propositions/${user.proposalId}/soutien`,
+            headers: { origin: base, cookie: user.cookie, "content-type": "application/x-www-form-urlencoded" },
+            body: `intent=${user.supported ? "withdraw" : "support"}&_js=1`,
+          };
+        },
+        onResponse: (status, _body, context: Ctx) => {
+          const user = context.user;
+          if (!user) return;
+          if (status === 200) user.supported = !user.supported;
+          queue.push(user);
+        },
+      },
+    ],
+  });
+  // Whether the tracked state (each 200 flipped it) is what the database holds: 0 means every request wrote.
+  const expected = new Map(users.map((u) => [u.id, u.supported]));
+  await readSupportState();
+  const stateMismatches = users.filter((u) => expected.get(u.id) !== u.supported).length;
+  return { ...measure, peakRssMiB: 0, writes: { sent, stateMismatches } };
+}
+
+async function runAll(target: Target, child: ChildProcess, base: string) {
+  const results: Run[] = [];
+  const integrity: Awaited<ReturnType<typeof checkSupportCounts>>[] = [];
+  for (const scenario of scenarios) {
+    // Warm-up (JIT, PostgreSQL's caches), not measured.
+    if (scenario.kind !== "support") await load(scenario.name, target, { url: base + scenario.path, connections: 10, duration: 2 });
+    resetPeak(child.pid!);
+    const run = scenario.kind === "support" ? await supportRun(base, target) : { ...(await load(scenario.name, target, { url: base + scenario.path, connections, duration })), peakRssMiB: 0 };
+    run.peakRssMiB = peakRssMiB(child.pid!);
+    results.push(run);
+    console.log(
+      `  ${target.padEnd(8)} ${scenario.label.padEnd(30)} ${String(run.requestsPerSecond).padStart(6)} req/s  p50 ${run.latency.p50} ms  p95 ${run.latency.p95} ms  p99 ${run.latency.p99} ms  errors ${run.errors} non-2xx ${run.non2xx}  peak RSS ${run.peakRssMiB} MiB`,
+    );
+    if (scenario.kind === "support") {
+      const check = await checkSupportCounts();
+      integrity.push(check);
+      console.log(`  ${target.padEnd(8)} ${run.writes!.sent} toggles sent, ${run.writes!.stateMismatches} users whose stored support differs from their last answer (at most one per connection: requests still in flight when the run stopped)`);
+      console.log(
+        check.mismatches.length
+          ? `  ${target.padEnd(8)} support_count MISMATCH on ${check.mismatches.length} proposals: ${check.mismatches.slice(0, 5).map((m) => `${m.id} stored ${m.stored} rows ${m.rows}`).join("; ")}`
+          : `  ${target.padEnd(8)} support_count = rows for all ${check.proposals} proposals: OK`,
+      );
+    }
+  }
+  return { results, integrity };
+}
+
+// ---------------------------------------------------------------------------------------------------
+const appPort = await freePort();
+const appBase = `http://localhost:${appPort}`;
+log(`\nStarting the app on ${appBase}…`);
+const app = startProcess(
+  process.execPath,
+  ["--import", "tsx", "app/server.ts"],
+  { NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(appPort), SEED_DEMO: "false", RATE_LIMIT_FACTOR: "100000", APP_URL: appBase },
+  "app",
+);
+let ours: Awaited<ReturnType<typeof runAll>>;
+let idleRss: { app: number; baseline: number };
+try {
+  await waitForHttp(`${appBase}/healthz`);
+  scenarios[1]!.path = await deepPath(appBase);
+  idleRss = { app: peakRssMiB(app.pid!), baseline: 0 };
+  ours = await runAll("labo", app, appBase);
+} finally {
+  await stop(app);
+}
+
+const basePort = await freePort();
+const baseBase = `http://localhost:${basePort}`;
+log(`\nStarting the baseline (node:http + postgres.js) on ${baseBase}…`);
+const baseline = startProcess(process.execPath, ["--import", "tsx", "tests/bench/baseline-server.ts"], { DATABASE_URL: databaseUrl, PORT: String(basePort) }, "baseline");
+let theirs: Awaited<ReturnType<typeof runAll>>;
+try {
+  await waitForHttp(`${baseBase}/healthz`);
+  idleRss.baseline = peakRssMiB(baseline.pid!);
+  theirs = await runAll("baseline", baseline, baseBase);
+} finally {
+  await stop(baseline);
+  await db.end();
+}
+
+// ---------------------------------------------------------------------------------------------------
+const rows = scenarios.map((scenario, i) => {
+  const o = ours.results[i]!;
+  const b = theirs.results[i]!;
+  return { scenario: scenario.name, label: scenario.label, path: scenario.path, ours: o, baseline: b, ratio: Math.round((o.requestsPerSecond / Math.max(1, b.requestsPerSecond)) * 100) / 100 };
+});
+
+const header = ["Scenario", "ours req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "baseline req/s", "baseline p95", "ratio"];
+const table = rows.map((r) => [r.label, String(r.ours.requestsPerSecond), String(r.ours.latency.p50), String(r.ours.latency.p95), String(r.ours.latency.p99), String(r.ours.errors + r.ours.non2xx), String(r.baseline.requestsPerSecond), String(r.baseline.latency.p95), `${Math.round(r.ratio * 100)} %`]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
+console.log(`\n${line(header)}\n| ${widths.map((w, i) => (i === 0 ? "-".repeat(w) : `${"-".repeat(w - 1)}:`)).join(" | ")} |\n${table.map(line).join("\n")}`);
+const peak = { app: Math.max(idleRss.app, ...ours.results.map((r) => r.peakRssMiB)), baseline: Math.max(idleRss.baseline, ...theirs.results.map((r) => r.peakRssMiB)) };
+console.log(`\nPeak RSS: app ${peak.app} MiB (idle after start ${idleRss.app} MiB), baseline ${peak.baseline} MiB. Errors column = socket errors + timeouts + non-2xx.`);
+
+const byName = (name: string) => rows.find((r) => r.scenario === name)!;
+const targets = [
+  ...["list", "list-deep", "search", "proposal"].map((name) => ({ target: `p95 < 50 ms: ${byName(name).label}`, value: byName(name).ours.latency.p95, pass: byName(name).ours.latency.p95 < 50 })),
+  ...rows.map((r) => ({ target: `≥ 40 % of baseline throughput: ${r.label}`, value: r.ratio, pass: r.ratio >= 0.4 })),
+  { target: "≥ 500 supports/s", value: byName("support").ours.requestsPerSecond, pass: byName("support").ours.requestsPerSecond >= 500 },
+  { target: "No errors nor non-2xx answers (ours)", value: rows.reduce((n, r) => n + r.ours.errors + r.ours.non2xx, 0), pass: rows.every((r) => r.ours.errors + r.ours.non2xx === 0) },
+  { target: "support_count = rows after the support runs", value: [...ours.integrity, ...theirs.integrity].reduce((n, c) => n + c.mismatches.length, 0), pass: [...ours.integrity, ...theirs.integrity].every((c) => c.mismatches.length === 0) },
+];
+console.log("\nTargets (issue 3):");
+for (const t of targets) console.log(`  ${t.pass ? "PASS" : "MISS"}  ${t.target} (${t.value})`);
+
+const file = path.join("tests/bench/results", `${new Date().toISOString().slice(0, 10)}-scale${scale}.json`);
+writeFileSync(
+  file,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      scale,
+      connections,
+      durationSeconds: duration,
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverageAtEnd: loadavg() },
+      supportTargets,
+      scenarios: rows,
+      peakRssMiB: peak,
+      idleRssMiB: idleRss,
+      integrity: { labo: ours.integrity, baseline: theirs.integrity },
+      targets,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`\nWritten to ${file}`);

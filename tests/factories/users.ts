@@ -1,0 +1,44 @@
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "#app/modules/auth/password.server.ts";
+import type { Db } from "#db/client.ts";
+import { roleGrants, users, type Role } from "#db/schema/index.ts";
+
+export type UserFactoryInput = {
+  email?: string;
+  password?: string | null;
+  displayName?: string;
+  verified?: boolean;
+  locale?: "fr" | "en";
+  communeSlug?: string | null;
+  quartierCode?: string | null;
+  roles?: { role: Role; communeSlug?: string | null; quartierCode?: string | null }[];
+};
+
+let counter = 0;
+
+/** Inserts a user (verified, with a known password unless told otherwise) and its role grants. */
+export async function insertUser(db: Db, input: UserFactoryInput = {}) {
+  counter += 1;
+  const id = randomUUID();
+  const email = (input.email ?? `habitant.${Date.now().toString(36)}.${counter}@example.org`).toLowerCase();
+  const password = input.password === undefined ? "motdepasse-solide-42" : input.password;
+  const [user] = await db
+    .insert(users)
+    .values({
+      id,
+      email,
+      displayName: input.displayName ?? `Habitant ${counter}`,
+      passwordHash: password ? await hashPassword(password) : null,
+      emailVerifiedAt: input.verified === false ? null : new Date(),
+      locale: input.locale ?? "fr",
+      communeSlug: input.communeSlug ?? null,
+      quartierCode: input.quartierCode ?? null,
+    })
+    .returning();
+  if (input.roles?.length) {
+    await db.insert(roleGrants).values(
+      input.roles.map((r) => ({ userId: id, role: r.role, communeSlug: r.communeSlug ?? null, quartierCode: r.quartierCode ?? null })),
+    );
+  }
+  return { ...user!, password };
+}

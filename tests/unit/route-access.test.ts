@@ -1,0 +1,654 @@
+/**
+ * Who may open what: every route module in app/routes, called as each kind of visitor, with the
+ * outcome each one must get. A new route is added to ROUTES below (the guard test at the end fails
+ * until it is): give its file, a URL, its params, and the expected outcome per visitor for its loader
+ * and, when it has one, its action (with a small, valid-looking form). Shortcuts: `everyone(outcome)`,
+ * `signedIn(outcome)`, `only([...visitors])`.
+ */
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, test } from "vitest";
+import { db } from "#app/db.server.ts";
+import { roleGrants } from "#db/schema/index.ts";
+import { insertProposal } from "#tests/factories/proposals.ts";
+import { insertUser } from "#tests/factories/users.ts";
+import { actionArgs, getRequest, loaderArgs, postRequest, sessionCookieFor } from "#tests/helpers/request.ts";
+
+const VISITORS = ["anonymous", "resident", "ambassador", "councilMember", "moderator", "coordinator", "administrator"] as const;
+type Visitor = (typeof VISITORS)[number];
+
+/** ok: 2xx · redirect: 3xx elsewhere than sign-in · signIn: 3xx to /connexion · then 400, 403, 404, 409. */
+type Outcome = "ok" | "redirect" | "signIn" | "badRequest" | "forbidden" | "notFound" | "conflict";
+type Expected = Record<Visitor, Outcome>;
+
+const everyone = (outcome: Outcome): Expected => Object.fromEntries(VISITORS.map((v) => [v, outcome])) as Expected;
+/** Visitors go to sign-in; every signed-in visitor gets `outcome`. */
+const signedIn = (outcome: Outcome): Expected => ({ ...everyone(outcome), anonymous: "signIn" });
+/** Visitors go to sign-in; the listed visitors get `outcome`, the other signed-in ones 403. */
+const only = (allowed: Visitor[], outcome: Outcome = "ok"): Expected => ({
+  ...signedIn("forbidden"),
+  ...Object.fromEntries(allowed.map((v) => [v, outcome])),
+});
+
+/**
+ * The rows every case may point at: a user to look at, and one of their grants; a published proposal
+ * and a draft, both written by the resident (so the resident is their author, every other visitor not).
+ */
+type Fixture = { targetUserId: string; targetGrantId: string; proposalId: string; draftProposalId: string };
+
+type RouteModule = {
+  loader?: (args: LoaderFunctionArgs) => unknown;
+  action?: (args: ActionFunctionArgs) => unknown;
+};
+
+type RouteCase = {
+  /** The file in app/routes (a folder route is "folder/route.tsx"). */
+  file: string;
+  /** Tells apart several cases for one file. */
+  name?: string;
+  // A literal import per route keeps the table explicit and type-checked. (A relative path: the lint
+  // rule against "#app/routes/*" imports is for routes importing routes.)
+  load: () => Promise<RouteModule>;
+  url: string | ((f: Fixture) => string);
+  params?: (f: Fixture) => Record<string, string>;
+  loader?: Expected;
+  action?: { form: (f: Fixture) => Record<string, string>; expected: Expected };
+};
+
+const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
+
+const ROUTES: RouteCase[] = [
+  // Public pages and resources
+  { file: "_index.tsx", load: () => import("../../app/routes/_index.tsx"), url: "/", loader: everyone("ok") },
+  { file: "$.tsx", load: () => import("../../app/routes/$.tsx"), url: "/nulle-part", params: () => ({ "*": "nulle-part" }), loader: everyone("notFound") },
+  { file: "accessibilite.tsx", load: () => import("../../app/routes/accessibilite.tsx"), url: "/accessibilite", loader: everyone("ok") },
+  { file: "confidentialite.tsx", load: () => import("../../app/routes/confidentialite.tsx"), url: "/confidentialite", loader: everyone("ok") },
+  { file: "healthz.ts", load: () => import("../../app/routes/healthz.ts"), url: "/healthz", loader: everyone("ok") },
+  {
+    file: "resources.locales.$lng.$ns.ts",
+    load: () => import("../../app/routes/resources.locales.$lng.$ns.ts"),
+    url: "/resources/locales/fr/common",
+    params: () => ({ lng: "fr", ns: "common" }),
+    loader: everyone("ok"),
+  },
+  {
+    file: "resources.locales.$lng.$ns.ts",
+    name: "unknown namespace",
+    load: () => import("../../app/routes/resources.locales.$lng.$ns.ts"),
+    url: "/resources/locales/xx/nope",
+    params: () => ({ lng: "xx", ns: "nope" }),
+    loader: everyone("notFound"),
+  },
+  { file: "ambitions._index.tsx", load: () => import("../../app/routes/ambitions._index.tsx"), url: "/ambitions", loader: everyone("ok") },
+  { file: "ambitions.$numero.tsx", load: () => import("../../app/routes/ambitions.$numero.tsx"), url: "/ambitions/3", params: () => ({ numero: "3" }), loader: everyone("ok") },
+  {
+    file: "ambitions.$numero.tsx",
+    name: "unknown or malformed number",
+    load: () => import("../../app/routes/ambitions.$numero.tsx"),
+    url: "/ambitions/1e1",
+    params: () => ({ numero: "1e1" }),
+    loader: everyone("notFound"),
+  },
+  { file: "quartiers._index.tsx", load: () => import("../../app/routes/quartiers._index.tsx"), url: "/quartiers", loader: everyone("ok") },
+  { file: "quartiers.$code.tsx", load: () => import("../../app/routes/quartiers.$code.tsx"), url: "/quartiers/QP062024", params: () => ({ code: "QP062024" }), loader: everyone("ok") },
+  {
+    file: "quartiers.$code.tsx",
+    name: "lower-case code",
+    load: () => import("../../app/routes/quartiers.$code.tsx"),
+    url: "/quartiers/qp062024",
+    params: () => ({ code: "qp062024" }),
+    loader: everyone("redirect"),
+  },
+  {
+    file: "quartiers.$code.tsx",
+    name: "unknown code",
+    load: () => import("../../app/routes/quartiers.$code.tsx"),
+    url: "/quartiers/QP999999",
+    params: () => ({ code: "QP999999" }),
+    loader: everyone("notFound"),
+  },
+  { file: "instances.tsx", load: () => import("../../app/routes/instances.tsx"), url: "/instances", loader: everyone("ok") },
+  {
+    file: "resources.langue.ts",
+    load: () => import("../../app/routes/resources.langue.ts"),
+    url: "/resources/langue",
+    loader: everyone("redirect"),
+    action: { form: () => ({ locale: "en", redirectTo: "/" }), expected: everyone("redirect") },
+  },
+  {
+    file: "deconnexion.ts",
+    load: () => import("../../app/routes/deconnexion.ts"),
+    url: "/deconnexion",
+    loader: everyone("redirect"),
+    action: { form: () => ({}), expected: everyone("redirect") },
+  },
+
+  // Accounts
+  {
+    file: "inscription._index.tsx",
+    load: () => import("../../app/routes/inscription._index.tsx"),
+    url: "/inscription",
+    loader: { ...everyone("redirect"), anonymous: "ok" },
+    action: { form: () => ({ displayName: "Nouvelle", email: `nouvelle.${Date.now()}@example.org`, password: "un-mot-de-passe-solide", locale: "fr" }), expected: everyone("redirect") },
+  },
+  { file: "inscription.confirmation.tsx", load: () => import("../../app/routes/inscription.confirmation.tsx"), url: "/inscription/confirmation", loader: everyone("ok") },
+  {
+    file: "connexion._index.tsx",
+    load: () => import("../../app/routes/connexion._index.tsx"),
+    url: "/connexion",
+    loader: { ...everyone("redirect"), anonymous: "ok" },
+    action: { form: () => ({ email: "personne@example.org", password: "pas-le-bon-mot-de-passe" }), expected: { ...everyone("redirect"), anonymous: "badRequest" } },
+  },
+  {
+    file: "connexion.lien._index.tsx",
+    load: () => import("../../app/routes/connexion.lien._index.tsx"),
+    url: "/connexion/lien",
+    loader: { ...everyone("redirect"), anonymous: "ok" },
+    // Anonymous visitors land on "/connexion/lien/…" (the link is on its way), hence "signIn".
+    action: { form: () => ({ email: "personne@example.org" }), expected: { ...everyone("redirect"), anonymous: "signIn" } },
+  },
+  {
+    file: "connexion.lien.verifier.tsx",
+    name: "unknown link",
+    load: () => import("../../app/routes/connexion.lien.verifier.tsx"),
+    url: "/connexion/lien/verifier?token=inconnu",
+    loader: everyone("badRequest"),
+    action: { form: () => ({ token: "inconnu" }), expected: everyone("badRequest") },
+  },
+  { file: "verification.tsx", name: "unknown link", load: () => import("../../app/routes/verification.tsx"), url: "/verification?token=inconnu", loader: everyone("badRequest") },
+  {
+    file: "mot-de-passe-oublie.tsx",
+    load: () => import("../../app/routes/mot-de-passe-oublie.tsx"),
+    url: "/mot-de-passe-oublie",
+    loader: everyone("ok"),
+    // A different address per visitor: the per-address limit (3 an hour) is not what this table tests.
+    action: { form: () => ({ email: `personne.${Math.random().toString(36).slice(2)}@example.org` }), expected: everyone("redirect") },
+  },
+  {
+    file: "mot-de-passe.nouveau.tsx",
+    name: "unknown link",
+    load: () => import("../../app/routes/mot-de-passe.nouveau.tsx"),
+    url: "/mot-de-passe/nouveau?token=inconnu",
+    loader: everyone("badRequest"),
+    action: { form: () => ({ token: "inconnu", password: "un-mot-de-passe-solide", confirmation: "un-mot-de-passe-solide" }), expected: everyone("badRequest") },
+  },
+  {
+    file: "compte._index.tsx",
+    load: () => import("../../app/routes/compte._index.tsx"),
+    url: "/compte",
+    loader: signedIn("ok"),
+    action: { form: () => ({ intent: "resend-verification" }), expected: signedIn("redirect") },
+  },
+  {
+    file: "compte.profil.tsx",
+    load: () => import("../../app/routes/compte.profil.tsx"),
+    url: "/compte/profil",
+    loader: signedIn("ok"),
+    action: { form: () => ({ displayName: "Nom changé", communeSlug: "", quartierCode: "", locale: "fr" }), expected: signedIn("redirect") },
+  },
+  // The development mailbox is open to anyone outside production (its own tests cover production).
+  { file: "dev.boite-mail._index.tsx", load: () => import("../../app/routes/dev.boite-mail._index.tsx"), url: "/dev/boite-mail", loader: everyone("ok") },
+  {
+    file: "dev.boite-mail.$id.tsx",
+    name: "unknown message",
+    load: () => import("../../app/routes/dev.boite-mail.$id.tsx"),
+    url: `/dev/boite-mail/${UNKNOWN_ID}`,
+    params: () => ({ id: UNKNOWN_ID }),
+    loader: everyone("notFound"),
+  },
+  {
+    file: "dev.boite-mail.$id_.html.ts",
+    name: "unknown message",
+    load: () => import("../../app/routes/dev.boite-mail.$id_.html.ts"),
+    url: `/dev/boite-mail/${UNKNOWN_ID}/html`,
+    params: () => ({ id: UNKNOWN_ID }),
+    loader: everyone("notFound"),
+  },
+
+  // Back office
+  { file: "admin.tsx", load: () => import("../../app/routes/admin.tsx"), url: "/admin", loader: only(["coordinator", "administrator"]) },
+  { file: "admin._index.tsx", load: () => import("../../app/routes/admin._index.tsx"), url: "/admin", loader: only(["coordinator", "administrator"]) },
+  { file: "admin.utilisateurs._index.tsx", load: () => import("../../app/routes/admin.utilisateurs._index.tsx"), url: "/admin/utilisateurs?q=a&role=moderator", loader: only(["administrator"]) },
+  { file: "admin.journal.tsx", load: () => import("../../app/routes/admin.journal.tsx"), url: "/admin/journal", loader: only(["coordinator", "administrator"]) },
+  { file: "admin.referentiel._index.tsx", load: () => import("../../app/routes/admin.referentiel._index.tsx"), url: "/admin/referentiel", loader: only(["administrator"]) },
+  {
+    file: "admin.referentiel.$kind.$key.tsx",
+    name: "pilier",
+    load: () => import("../../app/routes/admin.referentiel.$kind.$key.tsx"),
+    url: "/admin/referentiel/piliers/1",
+    params: () => ({ kind: "piliers", key: "1" }),
+    loader: only(["administrator"]),
+    action: { form: () => ({ shortTitle: "Pilier", title: "Un pilier", summary: "" }), expected: only(["administrator"], "redirect") },
+  },
+  {
+    file: "admin.referentiel.$kind.$key.tsx",
+    name: "ambition",
+    load: () => import("../../app/routes/admin.referentiel.$kind.$key.tsx"),
+    url: "/admin/referentiel/ambitions/3",
+    params: () => ({ kind: "ambitions", key: "3" }),
+    loader: only(["administrator"]),
+    action: { form: () => ({ title: "Une ambition", summary: "", description: "", supportThreshold: "25" }), expected: only(["administrator"], "redirect") },
+  },
+  {
+    file: "admin.referentiel.$kind.$key.tsx",
+    name: "unknown ambition",
+    load: () => import("../../app/routes/admin.referentiel.$kind.$key.tsx"),
+    url: "/admin/referentiel/ambitions/99",
+    params: () => ({ kind: "ambitions", key: "99" }),
+    loader: only(["administrator"], "notFound"),
+    action: { form: () => ({ title: "Une ambition", summary: "", description: "", supportThreshold: "25" }), expected: only(["administrator"], "notFound") },
+  },
+  {
+    file: "admin.referentiel.$kind.$key.tsx",
+    name: "axis",
+    load: () => import("../../app/routes/admin.referentiel.$kind.$key.tsx"),
+    url: "/admin/referentiel/axes/participation_habitants",
+    params: () => ({ kind: "axes", key: "participation_habitants" }),
+    loader: only(["administrator"]),
+    action: { form: () => ({ title: "Un axe", summary: "" }), expected: only(["administrator"], "redirect") },
+  },
+  {
+    file: "admin.referentiel.$kind.$key.tsx",
+    name: "instance",
+    load: () => import("../../app/routes/admin.referentiel.$kind.$key.tsx"),
+    url: "/admin/referentiel/instances/gtp",
+    params: () => ({ kind: "instances", key: "gtp" }),
+    loader: only(["administrator"]),
+    action: { form: () => ({ name: "GTP", cadence: "", members: "", role: "" }), expected: only(["administrator"], "redirect") },
+  },
+  {
+    file: "admin.referentiel.$kind.$key.tsx",
+    name: "quartier",
+    load: () => import("../../app/routes/admin.referentiel.$kind.$key.tsx"),
+    url: "/admin/referentiel/quartiers/QP062024",
+    params: () => ({ kind: "quartiers", key: "QP062024" }),
+    loader: only(["administrator"]),
+    action: { form: () => ({ name: "Cité 12-14", summary: "" }), expected: only(["administrator"], "redirect") },
+  },
+  {
+    file: "admin.referentiel.$kind.$key.tsx",
+    name: "unknown kind",
+    load: () => import("../../app/routes/admin.referentiel.$kind.$key.tsx"),
+    url: "/admin/referentiel/communes/lens",
+    params: () => ({ kind: "communes", key: "lens" }),
+    loader: only(["administrator"], "notFound"),
+    action: { form: () => ({ name: "Lens", summary: "" }), expected: only(["administrator"], "notFound") },
+  },
+  {
+    file: "admin.utilisateurs.$id.tsx",
+    name: "grant",
+    load: () => import("../../app/routes/admin.utilisateurs.$id.tsx"),
+    url: (f) => `/admin/utilisateurs/${f.targetUserId}`,
+    params: (f) => ({ id: f.targetUserId }),
+    loader: only(["administrator"]),
+    action: { form: () => ({ intent: "grant", role: "ambassador", communeSlug: "lens" }), expected: only(["administrator"], "redirect") },
+  },
+  {
+    file: "admin.utilisateurs.$id.tsx",
+    name: "revoke",
+    load: () => import("../../app/routes/admin.utilisateurs.$id.tsx"),
+    url: (f) => `/admin/utilisateurs/${f.targetUserId}`,
+    params: (f) => ({ id: f.targetUserId }),
+    action: { form: (f) => ({ intent: "revoke", grantId: f.targetGrantId }), expected: only(["administrator"], "redirect") },
+  },
+  {
+    file: "admin.utilisateurs.$id.tsx",
+    name: "unknown user",
+    load: () => import("../../app/routes/admin.utilisateurs.$id.tsx"),
+    url: `/admin/utilisateurs/${UNKNOWN_ID}`,
+    params: () => ({ id: UNKNOWN_ID }),
+    loader: only(["administrator"], "notFound"),
+    action: { form: () => ({ intent: "grant", role: "moderator" }), expected: only(["administrator"], "notFound") },
+  },
+
+  // Supports and follows: resource routes posted from the proposal page (plain posts here, so every
+  // signed-in visitor is sent back to the page). The proposals they act on are made by `load`, since each
+  // test starts from an empty database; the ids are kept for `url` and `params`, which run after it.
+  ...((): RouteCase[] => {
+    const made = { open: "", withdrawn: "" };
+    const withProposals = (load: () => Promise<RouteModule>) => async () => {
+      const { insertProposal } = await import("#tests/factories/proposals.ts");
+      made.open = (await insertProposal(db, { authorId: null })).id;
+      made.withdrawn = (await insertProposal(db, { authorId: null, status: "withdrawn" })).id;
+      return load();
+    };
+    const soutien = withProposals(() => import("../../app/routes/propositions.$id.soutien.ts"));
+    const suivi = withProposals(() => import("../../app/routes/propositions.$id.suivi.ts"));
+    return [
+      {
+        file: "propositions.$id.soutien.ts",
+        load: soutien,
+        url: () => `/propositions/${made.open}/soutien`,
+        params: () => ({ id: made.open }),
+        loader: everyone("redirect"),
+        action: { form: () => ({ intent: "support" }), expected: signedIn("redirect") },
+      },
+      {
+        file: "propositions.$id.soutien.ts",
+        name: "withdrawn proposal, with JavaScript",
+        load: soutien,
+        url: () => `/propositions/${made.withdrawn}/soutien`,
+        params: () => ({ id: made.withdrawn }),
+        action: { form: () => ({ intent: "support", _js: "1" }), expected: signedIn("conflict") },
+      },
+      {
+        file: "propositions.$id.soutien.ts",
+        name: "unknown proposal",
+        load: soutien,
+        url: `/propositions/${UNKNOWN_ID}/soutien`,
+        params: () => ({ id: UNKNOWN_ID }),
+        action: { form: () => ({ intent: "support" }), expected: signedIn("notFound") },
+      },
+      {
+        file: "propositions.$id.soutien.ts",
+        name: "malformed id",
+        load: soutien,
+        url: "/propositions/42/soutien",
+        params: () => ({ id: "42" }),
+        loader: everyone("notFound"),
+        action: { form: () => ({ intent: "support" }), expected: everyone("notFound") },
+      },
+      {
+        file: "propositions.$id.suivi.ts",
+        load: suivi,
+        url: () => `/propositions/${made.open}/suivi`,
+        params: () => ({ id: made.open }),
+        loader: everyone("redirect"),
+        action: { form: () => ({ intent: "follow" }), expected: signedIn("redirect") },
+      },
+      {
+        file: "propositions.$id.suivi.ts",
+        name: "withdrawn proposal, with JavaScript",
+        load: suivi,
+        url: () => `/propositions/${made.withdrawn}/suivi`,
+        params: () => ({ id: made.withdrawn }),
+        action: { form: () => ({ intent: "follow", _js: "1" }), expected: signedIn("conflict") },
+      },
+      {
+        file: "propositions.$id.suivi.ts",
+        name: "malformed id",
+        load: suivi,
+        url: "/propositions/42/suivi",
+        params: () => ({ id: "42" }),
+        loader: everyone("notFound"),
+        action: { form: () => ({ intent: "follow" }), expected: everyone("notFound") },
+      },
+    ];
+  })(),
+  // Proposals (the resident wrote the fixture's proposals; every other visitor is someone else)
+  {
+    file: "propositions.nouvelle.tsx",
+    load: () => import("../../app/routes/propositions.nouvelle.tsx"),
+    url: "/propositions/nouvelle",
+    loader: signedIn("ok"),
+    action: {
+      form: () => ({ title: "Des bancs à l'ombre devant l'école", body: "Les parents attendent debout, en plein soleil, devant l'école.", ambitionNumber: "8", quartierCode: "QP062024", communeSlug: "lens", intent: "publish" }),
+      expected: signedIn("redirect"),
+    },
+  },
+  {
+    file: "propositions.$id.tsx",
+    name: "published",
+    load: () => import("../../app/routes/propositions.$id.tsx"),
+    url: (f) => `/propositions/${f.proposalId}`,
+    params: (f) => ({ id: f.proposalId }),
+    loader: everyone("ok"),
+    // Only its author may withdraw it (the resident goes first, then it is withdrawn: still 403 for the others).
+    action: { form: () => ({ intent: "withdraw", reason: "" }), expected: only(["resident"], "redirect") },
+  },
+  {
+    file: "propositions.$id.tsx",
+    name: "draft",
+    load: () => import("../../app/routes/propositions.$id.tsx"),
+    url: (f) => `/propositions/${f.draftProposalId}`,
+    params: (f) => ({ id: f.draftProposalId }),
+    loader: { ...everyone("notFound"), resident: "ok" },
+    action: { form: () => ({ intent: "publish" }), expected: only(["resident"], "redirect") },
+  },
+  {
+    file: "propositions.$id.tsx",
+    name: "malformed or unknown id",
+    load: () => import("../../app/routes/propositions.$id.tsx"),
+    url: "/propositions/pas-un-identifiant",
+    params: () => ({ id: "pas-un-identifiant" }),
+    loader: everyone("notFound"),
+    action: { form: () => ({ intent: "publish" }), expected: { ...everyone("notFound"), anonymous: "signIn" } },
+  },
+  {
+    file: "propositions.$id_.modifier.tsx",
+    load: () => import("../../app/routes/propositions.$id_.modifier.tsx"),
+    url: (f) => `/propositions/${f.proposalId}/modifier`,
+    params: (f) => ({ id: f.proposalId }),
+    loader: only(["resident"]),
+    action: {
+      form: () => ({ title: "Des bancs et un arbre devant l'école", body: "Les parents attendent debout, en plein soleil, devant l'école.", ambitionNumber: "8", quartierCode: "QP062024", communeSlug: "lens" }),
+      expected: only(["resident"], "redirect"),
+    },
+  },
+  {
+    file: "propositions.$id_.modifier.tsx",
+    name: "unknown id",
+    load: () => import("../../app/routes/propositions.$id_.modifier.tsx"),
+    url: `/propositions/${UNKNOWN_ID}/modifier`,
+    params: () => ({ id: UNKNOWN_ID }),
+    loader: { ...everyone("notFound"), anonymous: "signIn" },
+  },
+  // Finding proposals
+  {
+    file: "propositions._index.tsx",
+    load: () => import("../../app/routes/propositions._index.tsx"),
+    url: "/propositions?q=bancs&ambition=8&quartier=QP062024&statut=en-attente&tri=soutenues",
+    loader: everyone("ok"),
+  },
+  {
+    file: "propositions._index.tsx",
+    name: "odd address",
+    load: () => import("../../app/routes/propositions._index.tsx"),
+    url: "/propositions?q=%27%29%3B+drop+table+proposals%3B+--&ambition=99&apres=nope&tri=hasard",
+    loader: everyone("ok"),
+  },
+  { file: "compte.propositions.tsx", load: () => import("../../app/routes/compte.propositions.tsx"), url: "/compte/propositions?liste=soutiens", loader: signedIn("ok") },
+  // Contributions. The shared fixture has no proposal: these cases' `load` creates the rows they need
+  // (see withContributionRows after this array), which runs after the per-test reset.
+  {
+    file: "propositions.$id.contributions.ts",
+    name: "plain form post",
+    load: () => withContributionRows(() => import("../../app/routes/propositions.$id.contributions.ts")),
+    url: () => `/propositions/${contributionRows.proposalId}/contributions`,
+    params: () => ({ id: contributionRows.proposalId }),
+    loader: everyone("redirect"),
+    action: { form: () => ({ body: "Je soutiens cette idée pour le quartier.", stance: "for" }), expected: signedIn("redirect") },
+  },
+  {
+    file: "propositions.$id.contributions.ts",
+    name: "with JavaScript",
+    load: () => withContributionRows(() => import("../../app/routes/propositions.$id.contributions.ts")),
+    url: () => `/propositions/${contributionRows.proposalId}/contributions`,
+    params: () => ({ id: contributionRows.proposalId }),
+    action: { form: () => ({ body: "Une question : qui entretiendra les bancs ?", stance: "question", _js: "1" }), expected: signedIn("ok") },
+  },
+  {
+    file: "propositions.$id.contributions.ts",
+    name: "withdrawn proposal, with JavaScript",
+    load: () => withContributionRows(() => import("../../app/routes/propositions.$id.contributions.ts")),
+    url: () => `/propositions/${contributionRows.closedProposalId}/contributions`,
+    params: () => ({ id: contributionRows.closedProposalId }),
+    action: { form: () => ({ body: "Trop tard pour en parler ?", _js: "1" }), expected: signedIn("conflict") },
+  },
+  {
+    file: "propositions.$id.contributions.ts",
+    name: "unknown proposal",
+    load: () => import("../../app/routes/propositions.$id.contributions.ts"),
+    url: `/propositions/${UNKNOWN_ID}/contributions`,
+    params: () => ({ id: UNKNOWN_ID }),
+    loader: everyone("notFound"),
+    action: { form: () => ({ body: "Bonjour à tous." }), expected: signedIn("notFound") },
+  },
+  {
+    file: "contributions.$id.ts",
+    name: "mark useful",
+    load: () => withContributionRows(() => import("../../app/routes/contributions.$id.ts")),
+    url: () => `/contributions/${contributionRows.contributionId}`,
+    params: () => ({ id: contributionRows.contributionId }),
+    loader: everyone("redirect"),
+    action: { form: () => ({ intent: "useful" }), expected: signedIn("redirect") },
+  },
+  {
+    // Only the author edits or deletes; moderators have no special power here.
+    file: "contributions.$id.ts",
+    name: "edit someone else's",
+    load: () => withContributionRows(() => import("../../app/routes/contributions.$id.ts")),
+    url: () => `/contributions/${contributionRows.contributionId}`,
+    params: () => ({ id: contributionRows.contributionId }),
+    action: { form: () => ({ intent: "edit", body: "Texte réécrit." }), expected: signedIn("forbidden") },
+  },
+  {
+    file: "contributions.$id.ts",
+    name: "delete someone else's",
+    load: () => withContributionRows(() => import("../../app/routes/contributions.$id.ts")),
+    url: () => `/contributions/${contributionRows.contributionId}`,
+    params: () => ({ id: contributionRows.contributionId }),
+    action: { form: () => ({ intent: "delete" }), expected: signedIn("forbidden") },
+  },
+  {
+    file: "contributions.$id.ts",
+    name: "unknown contribution",
+    load: () => import("../../app/routes/contributions.$id.ts"),
+    url: `/contributions/${UNKNOWN_ID}`,
+    params: () => ({ id: UNKNOWN_ID }),
+    loader: everyone("notFound"),
+    action: { form: () => ({ intent: "useful" }), expected: signedIn("notFound") },
+  },
+];
+
+// Contributions: an open proposal with one contribution by someone none of the visitors is, and a
+// withdrawn proposal. Factories are imported here rather than at the top, to keep this block self-contained.
+const contributionRows = { proposalId: "", closedProposalId: "", contributionId: "" };
+async function withContributionRows<T>(load: () => Promise<T>): Promise<T> {
+  const [{ insertProposal }, { insertContribution }] = await Promise.all([import("#tests/factories/proposals.ts"), import("#tests/factories/contributions.ts")]);
+  const author = await insertUser(db, { password: null, displayName: "Autrice des contributions" });
+  const proposal = await insertProposal(db, { authorId: author.id });
+  const closed = await insertProposal(db, { authorId: author.id, status: "withdrawn" });
+  const contribution = await insertContribution(db, { proposalId: proposal.id, authorId: author.id });
+  Object.assign(contributionRows, { proposalId: proposal.id, closedProposalId: closed.id, contributionId: contribution.id });
+  return load();
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+let cookies: Record<Visitor, string>;
+let fixture: Fixture;
+
+beforeEach(async () => {
+  // No password: hashing is the slow part of creating users, and sessions are made directly.
+  const accounts = {
+    resident: await insertUser(db, { password: null }),
+    ambassador: await insertUser(db, { password: null, roles: [{ role: "ambassador", communeSlug: "lens" }] }),
+    councilMember: await insertUser(db, { password: null, roles: [{ role: "council_member", quartierCode: "QP062024" }] }),
+    moderator: await insertUser(db, { password: null, roles: [{ role: "moderator" }] }),
+    coordinator: await insertUser(db, { password: null, roles: [{ role: "coordinator" }] }),
+    administrator: await insertUser(db, { password: null, roles: [{ role: "administrator" }] }),
+  };
+  cookies = { anonymous: "" } as Record<Visitor, string>;
+  for (const [visitor, user] of Object.entries(accounts)) cookies[visitor as Visitor] = await sessionCookieFor(user.id);
+  const target = await insertUser(db, { password: null, displayName: "Personne cible", roles: [{ role: "council_member", quartierCode: "QP062028" }] });
+  const [grant] = await db.select({ id: roleGrants.id }).from(roleGrants).where(eq(roleGrants.userId, target.id));
+  const proposal = await insertProposal(db, { authorId: accounts.resident.id });
+  const draft = await insertProposal(db, { authorId: accounts.resident.id, status: "draft" });
+  fixture = { targetUserId: target.id, targetGrantId: grant!.id, proposalId: proposal.id, draftProposalId: draft.id };
+});
+
+function classify(result: unknown): Outcome | string {
+  if (!(result instanceof Response)) return "ok"; // plain data from a loader
+  const { status } = result;
+  if (status >= 200 && status < 300) return "ok";
+  if (status >= 300 && status < 400) return (result.headers.get("Location") ?? "").startsWith("/connexion") ? "signIn" : "redirect";
+  const known: Record<number, Outcome> = { 400: "badRequest", 403: "forbidden", 404: "notFound", 409: "conflict" };
+  return known[status] ?? `status ${status}`;
+}
+
+async function outcome(run: () => unknown): Promise<Outcome | string> {
+  try {
+    return classify(await run());
+  } catch (error) {
+    if (error instanceof Response) return classify(error);
+    return `threw ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+const label = (c: RouteCase) => (c.name ? `${c.file} (${c.name})` : c.file);
+
+describe.each(ROUTES.map((c) => [label(c), c] as const))("%s", (_label, routeCase) => {
+  test("each visitor gets the expected outcome", async () => {
+    const mod = await routeCase.load();
+    const url = typeof routeCase.url === "function" ? routeCase.url(fixture) : routeCase.url;
+    const params = routeCase.params?.(fixture) ?? {};
+
+    if (routeCase.loader) {
+      expect(mod.loader, "the module has no loader, but the table expects one").toBeTypeOf("function");
+      const actual: Record<string, string> = {};
+      for (const visitor of VISITORS) actual[visitor] = await outcome(() => mod.loader!(loaderArgs(getRequest(url, { cookie: cookies[visitor] }), params)));
+      expect(actual, "loader").toEqual(routeCase.loader);
+    }
+
+    if (routeCase.action) {
+      expect(mod.action, "the module has no action, but the table expects one").toBeTypeOf("function");
+      const actual: Record<string, string> = {};
+      // The administrator goes last: theirs is usually the only action that changes something.
+      for (const visitor of VISITORS) {
+        const form = routeCase.action.form(fixture);
+        actual[visitor] = await outcome(() => mod.action!(actionArgs(postRequest(url, form, { cookie: cookies[visitor] }), params)));
+      }
+      expect(actual, "action").toEqual(routeCase.action.expected);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+
+const ROUTES_DIR = path.resolve(import.meta.dirname, "../../app/routes");
+const ROUTE_EXTENSIONS = /\.(tsx?|jsx?)$/;
+// The same files Remix leaves out (remix.config.js ignoredRouteFiles).
+const IGNORED = [/^\./, /\.test\.(ts|tsx)$/, /\.server\.(ts|tsx)$/];
+
+/** The route modules Remix builds from app/routes (flat routes: files, or folders with a route file). */
+function routeFiles() {
+  const files: string[] = [];
+  for (const entry of readdirSync(ROUTES_DIR)) {
+    if (IGNORED.some((pattern) => pattern.test(entry))) continue;
+    const full = path.join(ROUTES_DIR, entry);
+    if (statSync(full).isDirectory()) {
+      const routeFile = readdirSync(full).find((f) => /^route\.(tsx?|jsx?)$/.test(f));
+      if (routeFile) files.push(`${entry}/${routeFile}`);
+    } else if (ROUTE_EXTENSIONS.test(entry)) {
+      files.push(entry);
+    }
+  }
+  return files.sort();
+}
+
+describe("the access matrix", () => {
+  test("lists every route module in app/routes", () => {
+    const listed = new Set(ROUTES.map((c) => c.file));
+    const missing = routeFiles().filter((file) => !listed.has(file));
+    expect(missing, "add these routes to ROUTES in tests/unit/route-access.test.ts").toEqual([]);
+  });
+
+  test("lists no route that does not exist", () => {
+    const existing = new Set(routeFiles());
+    expect(ROUTES.map((c) => c.file).filter((file) => !existing.has(file))).toEqual([]);
+  });
+
+  test("checks the loader and the action of every module that has them", async () => {
+    const unchecked: string[] = [];
+    for (const file of new Set(ROUTES.map((c) => c.file))) {
+      const cases = ROUTES.filter((c) => c.file === file);
+      const mod = await cases[0]!.load();
+      if (mod.loader && !cases.some((c) => c.loader)) unchecked.push(`${file}: loader`);
+      if (mod.action && !cases.some((c) => c.action)) unchecked.push(`${file}: action`);
+    }
+    expect(unchecked).toEqual([]);
+  });
+});
