@@ -14,6 +14,13 @@ export const users = pgTable(
     communeSlug: text("commune_slug").references(() => communes.slug, { onDelete: "set null" }),
     quartierCode: text("quartier_code").references(() => quartiers.code, { onDelete: "set null" }),
     locale: text("locale").notNull().default("fr"),
+    /** The charter version this person accepted last (null: never); a newer version is asked at sign-in. */
+    charterVersion: integer("charter_version"),
+    charterAcceptedAt: timestamp("charter_accepted_at", { withTimezone: true }),
+    /** A suspended account can read but not write until this moment. */
+    suspendedUntil: timestamp("suspended_until", { withTimezone: true }),
+    /** Set when a moderator hides the profile (display name shown as "profil masqué"). */
+    profileHiddenAt: timestamp("profile_hidden_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -3,3 +3,4 @@ export * from "./accounts.ts";
 export * from "./platform.ts";
 export * from "./labo.ts";
 export * from "./proposals.ts";
+export * from "./moderation.ts";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type AnyPgColumn, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-import { laboSessions } from "./labo.ts";
+import { laboCaptures, laboSessions } from "./labo.ts";
 import { ambitions, communes, quartiers, transversalAxes } from "./referential.ts";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -46,6 +46,8 @@ export const proposals = pgTable(
     origin: text("origin").$type<ProposalOrigin>().notNull().default("resident"),
     originLaboSessionId: uuid("origin_labo_session_id").references(() => laboSessions.id, { onDelete: "set null" }),
     originQuartierCode: text("origin_quartier_code").references(() => quartiers.code),
+    /** The idea captured at a rendez-vous du Labo that this proposal comes from. */
+    originCaptureId: uuid("origin_capture_id").references(() => laboCaptures.id, { onDelete: "set null" }),
     // Exact counters, updated in the same transaction as the rows they count.
     supportCount: integer("support_count").notNull().default(0),
     contributionCount: integer("contribution_count").notNull().default(0),
@@ -68,6 +70,7 @@ export const proposals = pgTable(
     index("proposals_supported_idx").on(t.supportCount.desc(), t.id.desc()),
     index("proposals_ambition_supported_idx").on(t.ambitionNumber, t.supportCount.desc(), t.id.desc()),
     index("proposals_discussed_idx").on(t.contributionCount.desc(), t.id.desc()),
+    index("proposals_origin_session_idx").on(t.originLaboSessionId),
     index("proposals_status_idx").on(t.status),
     index("proposals_author_idx").on(t.authorId, t.createdAt.desc()),
     index("proposals_search_idx").using("gin", t.search),

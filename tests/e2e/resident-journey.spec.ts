@@ -61,7 +61,15 @@ for (const { javaScriptEnabled, ambition } of variants) {
     await admin.page.goto(`/admin/referentiel/ambitions/${ambition.number}`);
     await expect(admin.page.getByRole("heading", { level: 1, name: `Modifier l'ambition ${ambition.number}` })).toBeVisible();
     await check(admin.page);
-    await admin.page.getByLabel(/Nombre de soutiens nécessaires/).fill("2");
+    const threshold = admin.page.getByLabel(/Nombre de soutiens nécessaires/);
+    if ((await threshold.inputValue()) === "2") {
+      // A retry of this test on the same server: put the default back first, so the change below is a change.
+      await threshold.fill("25");
+      await admin.page.getByRole("button", { name: "Enregistrer" }).click();
+      await expect(admin.page).toHaveURL(/\/admin\/referentiel$/);
+      await admin.page.goto(`/admin/referentiel/ambitions/${ambition.number}`);
+    }
+    await threshold.fill("2");
     await admin.page.getByRole("button", { name: "Enregistrer" }).click();
     await expect(admin.page).toHaveURL(/\/admin\/referentiel$/);
     await expect(admin.page.getByRole("status")).toHaveText(/C'est enregistré/);

@@ -61,12 +61,17 @@ export function ContributionsSection({ section, canContribute, open, signedIn = 
     [t],
   );
   useEffect(() => {
-    if (!pending || !settled) return;
+    if (!pending) return;
+    // The contribution being in the page means the data is fresh: focus it without waiting for other
+    // requests of the page (a follow or a useful mark) to finish.
     const target = document.getElementById(contributionAnchor(pending.id));
     if (target) {
       target.focus();
       setPending(null);
-    } else if (pending.location) {
+      return;
+    }
+    if (!settled) return;
+    if (pending.location) {
       setPending({ ...pending, location: undefined });
       navigate(pending.location);
     } else {
