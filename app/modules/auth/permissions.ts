@@ -71,3 +71,13 @@ export const ROLE_SCOPE: Record<Role, "none" | "commune" | "quartier"> = {
   coordinator: "none",
   administrator: "none",
 };
+
+/**
+ * Who runs a given rendez-vous du Labo (edit it, see its registrants, check in, capture, publish the
+ * minutes): coordinators and administrators everywhere, ambassadors of its commune, and its animators.
+ */
+export function canRunLaboSession(viewer: Viewer, session: { communeSlug: string | null; animatorIds: readonly string[] }): boolean {
+  if (!viewer) return false;
+  if (session.animatorIds.includes(viewer.id) && can(viewer, "labo.manage")) return true;
+  return can(viewer, "labo.manage", { communeSlug: session.communeSlug });
+}
