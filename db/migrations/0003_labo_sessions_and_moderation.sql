@@ -122,6 +122,7 @@ ALTER TABLE "users" ADD COLUMN "charter_version" integer;--> statement-breakpoin
 ALTER TABLE "users" ADD COLUMN "charter_accepted_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "suspended_until" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "profile_hidden_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "email_outbox" ADD COLUMN "attachments" jsonb;--> statement-breakpoint
 ALTER TABLE "labo_sessions" ADD COLUMN "theme" text;--> statement-breakpoint
 ALTER TABLE "labo_sessions" ADD COLUMN "description" text;--> statement-breakpoint
 ALTER TABLE "labo_sessions" ADD COLUMN "place_address" text;--> statement-breakpoint

@@ -33,6 +33,8 @@ export const emailOutbox = pgTable(
     template: text("template").notNull(),
     html: text("html").notNull(),
     text: text("text").notNull(),
+    /** Files sent with the message (an .ics invitation), kept so the development mailbox can offer them. */
+    attachments: jsonb("attachments").$type<{ filename: string; contentType: string; content: string }[]>(),
     provider: text("provider").notNull(),
     providerId: text("provider_id"),
     error: text("error"),
