@@ -12,6 +12,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { roleGrants } from "#db/schema/index.ts";
+import { insertContribution } from "#tests/factories/contributions.ts";
+import { insertLaboSession } from "#tests/factories/labo-sessions.ts";
 import { insertProposal } from "#tests/factories/proposals.ts";
 import { insertUser } from "#tests/factories/users.ts";
 import { actionArgs, getRequest, loaderArgs, postRequest, sessionCookieFor } from "#tests/helpers/request.ts";
@@ -36,7 +38,17 @@ const only = (allowed: Visitor[], outcome: Outcome = "ok"): Expected => ({
  * The rows every case may point at: a user to look at, and one of their grants; a published proposal
  * and a draft, both written by the resident (so the resident is their author, every other visitor not).
  */
-type Fixture = { targetUserId: string; targetGrantId: string; proposalId: string; draftProposalId: string };
+type Fixture = {
+  targetUserId: string;
+  targetGrantId: string;
+  proposalId: string;
+  draftProposalId: string;
+  /** A contribution by the resident on the published proposal. */
+  contributionId: string;
+  /** An announced rendez-vous in Lens (the ambassador's commune), and one in Avion (not theirs). */
+  laboSessionId: string;
+  otherCommuneLaboSessionId: string;
+};
 
 type RouteModule = {
   loader?: (args: LoaderFunctionArgs) => unknown;
@@ -557,7 +569,18 @@ beforeEach(async () => {
   const [grant] = await db.select({ id: roleGrants.id }).from(roleGrants).where(eq(roleGrants.userId, target.id));
   const proposal = await insertProposal(db, { authorId: accounts.resident.id });
   const draft = await insertProposal(db, { authorId: accounts.resident.id, status: "draft" });
-  fixture = { targetUserId: target.id, targetGrantId: grant!.id, proposalId: proposal.id, draftProposalId: draft.id };
+  const contribution = await insertContribution(db, { proposalId: proposal.id, authorId: accounts.resident.id });
+  const { session: laboSession } = await insertLaboSession(db, { communeSlug: "lens" });
+  const { session: otherLaboSession } = await insertLaboSession(db, { communeSlug: "avion" });
+  fixture = {
+    targetUserId: target.id,
+    targetGrantId: grant!.id,
+    proposalId: proposal.id,
+    draftProposalId: draft.id,
+    contributionId: contribution.id,
+    laboSessionId: laboSession.id,
+    otherCommuneLaboSessionId: otherLaboSession.id,
+  };
 });
 
 function classify(result: unknown): Outcome | string {
