@@ -13,7 +13,9 @@ export { seedReferential };
 export async function seedDemo(db: Db, { recreate = false } = {}) {
   const { seedDemoAccounts } = await import("#tests/factories/demo.ts");
   const { seedDemoProposals } = await import("#tests/factories/demo-proposals.ts");
+  const { seedDemoLaboSessions } = await import("#tests/factories/demo-labo.ts");
   await seedDemoAccounts(db);
+  await seedDemoLaboSessions(db);
   const [{ n }] = (await db.select({ n: count() }).from(proposals)) as [{ n: number }];
   if (recreate || n === 0) await seedDemoProposals(db);
 }

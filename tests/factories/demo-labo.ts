@@ -1,0 +1,51 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "#db/client.ts";
+import { laboSessions, users } from "#db/schema/index.ts";
+import { insertLaboSession } from "./labo-sessions.ts";
+
+const DAY = 24 * 3600_000;
+
+/** A date `days` from today at hh:mm Paris time (winter: UTC+1; close enough for a demo). */
+function at(days: number, hour: number, minute = 0) {
+  const d = new Date(Date.now() + days * DAY);
+  d.setUTCHours(hour - 1, minute, 0, 0);
+  return d;
+}
+
+/**
+ * Upcoming rendez-vous for the demo, animated by the demo ambassador (Avion, Mazingarbe). Seeded once:
+ * skipped when a session with the same title exists.
+ */
+export async function seedDemoLaboSessions(db: Db) {
+  const [ambassador] = await db.select({ id: users.id }).from(users).where(eq(users.email, "ambassadeur@labo.test")).limit(1);
+  const animatorIds = ambassador ? [ambassador.id] : [];
+  const sessions = [
+    {
+      title: "Se déplacer sans voiture : ce qui bloque, ce qu'on propose",
+      communeSlug: "avion",
+      startsAt: at(12, 18),
+      endsAt: at(12, 20, 30),
+      capacity: 60,
+      ambitionNumbers: [4, 9],
+      ateliers: [
+        { title: "Bus et horaires", question: "Qu'est-ce qui vous empêche de prendre le bus pour aller travailler ?", facilitatorName: "Karim Dupont" },
+        { title: "À pied et à vélo", question: "Quels trajets du quartier sont dangereux à pied ou à vélo ?", facilitatorName: "Amandine, centre social" },
+      ],
+    },
+    {
+      title: "Jeunes et premier emploi : on en parle ensemble",
+      communeSlug: "mazingarbe",
+      startsAt: at(26, 17, 30),
+      endsAt: at(26, 20),
+      capacity: 40,
+      ambitionNumbers: [10],
+      ateliers: [{ title: "Trouver un stage", question: "Qui peut vous aider à trouver un stage ou un premier contrat ?", facilitatorName: "Karim Dupont" }],
+    },
+  ];
+  const titles = sessions.map((s) => s.title);
+  const existing = await db.select({ title: laboSessions.title }).from(laboSessions).where(inArray(laboSessions.title, titles));
+  for (const session of sessions) {
+    if (existing.some((e) => e.title === session.title)) continue;
+    await insertLaboSession(db, { ...session, animatorIds, createdById: ambassador?.id ?? null });
+  }
+}
