@@ -72,6 +72,9 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
               </NavLink>
             </li>
             <li>
+              <NavLink to="/labo">{t("layout.nav.labo")}</NavLink>
+            </li>
+            <li>
               <NavLink to="/ambitions">{t("layout.nav.ambitions")}</NavLink>
             </li>
             <li>

@@ -135,7 +135,9 @@ export default function HomeRoute() {
             {pastSessions.map((s) => (
               <tr key={s.id}>
                 <td>{dateFormat.format(new Date(s.startsAt))}</td>
-                <td>{s.placeName}</td>
+                <td>
+                  <Link to={`/labo/${s.id}`}>{s.placeName}</Link>
+                </td>
                 <td className="numeric">{s.attendance === null ? "—" : numberFormat.format(s.attendance)}</td>
               </tr>
             ))}

@@ -533,6 +533,78 @@ const ROUTES: RouteCase[] = [
     loader: everyone("notFound"),
     action: { form: () => ({ intent: "useful" }), expected: signedIn("notFound") },
   },
+  // Rendez-vous du Labo: sessions, agenda, session page, figures
+  { file: "labo._index.tsx", load: () => import("../../app/routes/labo._index.tsx"), url: "/labo", loader: everyone("ok") },
+  { file: "labo._index.tsx", name: "filtered", load: () => import("../../app/routes/labo._index.tsx"), url: "/labo?commune=lens&ambition=4", loader: everyone("ok") },
+  { file: "labo.chiffres[.]csv.ts", load: () => import("../../app/routes/labo.chiffres[.]csv.ts"), url: "/labo/chiffres.csv", loader: everyone("ok") },
+  {
+    file: "labo.$id.tsx",
+    load: () => import("../../app/routes/labo.$id.tsx"),
+    url: (f) => `/labo/${f.laboSessionId}`,
+    params: (f) => ({ id: f.laboSessionId }),
+    loader: everyone("ok"),
+  },
+  {
+    // A draft in Lens: only the people who run it see it.
+    file: "labo.$id.tsx",
+    name: "draft",
+    load: () => withLaboDraft(() => import("../../app/routes/labo.$id.tsx")),
+    url: () => `/labo/${laboRows.draftId}`,
+    params: () => ({ id: laboRows.draftId }),
+    loader: { ...everyone("notFound"), ambassador: "ok", coordinator: "ok", administrator: "ok" },
+  },
+  { file: "labo.$id.tsx", name: "unknown", load: () => import("../../app/routes/labo.$id.tsx"), url: `/labo/${UNKNOWN_ID}`, params: () => ({ id: UNKNOWN_ID }), loader: everyone("notFound") },
+  { file: "labo.$id.tsx", name: "malformed", load: () => import("../../app/routes/labo.$id.tsx"), url: "/labo/abc", params: () => ({ id: "abc" }), loader: everyone("notFound") },
+  {
+    file: "labo.nouveau.tsx",
+    load: () => import("../../app/routes/labo.nouveau.tsx"),
+    url: "/labo/nouveau",
+    loader: only(["ambassador", "coordinator", "administrator"]),
+    action: { form: () => laboSessionForm("lens"), expected: only(["ambassador", "coordinator", "administrator"], "redirect") },
+  },
+  {
+    // The ambassador of Lens cannot schedule one in Avion: a field error, not a session.
+    file: "labo.nouveau.tsx",
+    name: "another commune",
+    load: () => import("../../app/routes/labo.nouveau.tsx"),
+    url: "/labo/nouveau",
+    action: { form: () => laboSessionForm("avion"), expected: { ...only(["coordinator", "administrator"], "redirect"), ambassador: "badRequest" } },
+  },
+  {
+    file: "labo.$id_.modifier.tsx",
+    load: () => import("../../app/routes/labo.$id_.modifier.tsx"),
+    url: (f) => `/labo/${f.laboSessionId}/modifier`,
+    params: (f) => ({ id: f.laboSessionId }),
+    loader: only(["ambassador", "coordinator", "administrator"]),
+    action: { form: () => laboSessionForm("lens"), expected: only(["ambassador", "coordinator", "administrator"], "redirect") },
+  },
+  {
+    file: "labo.$id_.modifier.tsx",
+    name: "another commune's session",
+    load: () => import("../../app/routes/labo.$id_.modifier.tsx"),
+    url: (f) => `/labo/${f.otherCommuneLaboSessionId}/modifier`,
+    params: (f) => ({ id: f.otherCommuneLaboSessionId }),
+    loader: only(["coordinator", "administrator"]),
+    action: { form: () => laboSessionForm("avion"), expected: only(["coordinator", "administrator"], "redirect") },
+  },
+  {
+    // Cancelling without a reason: refused with a field error, so the session stays for the next visitor.
+    file: "labo.$id_.modifier.tsx",
+    name: "cancel without a reason",
+    load: () => import("../../app/routes/labo.$id_.modifier.tsx"),
+    url: (f) => `/labo/${f.laboSessionId}/modifier?intent=cancel`,
+    params: (f) => ({ id: f.laboSessionId }),
+    action: { form: () => ({ reason: "" }), expected: only(["ambassador", "coordinator", "administrator"], "badRequest") },
+  },
+  {
+    file: "labo.$id_.modifier.tsx",
+    name: "unknown",
+    load: () => import("../../app/routes/labo.$id_.modifier.tsx"),
+    url: `/labo/${UNKNOWN_ID}/modifier`,
+    params: () => ({ id: UNKNOWN_ID }),
+    loader: everyone("notFound"),
+    action: { form: () => laboSessionForm("lens"), expected: everyone("notFound") },
+  },
 ];
 
 // Contributions: an open proposal with one contribution by someone none of the visitors is, and a
@@ -546,6 +618,29 @@ async function withContributionRows<T>(load: () => Promise<T>): Promise<T> {
   const contribution = await insertContribution(db, { proposalId: proposal.id, authorId: author.id });
   Object.assign(contributionRows, { proposalId: proposal.id, closedProposalId: closed.id, contributionId: contribution.id });
   return load();
+}
+
+// Rendez-vous du Labo: a draft in Lens, and a valid session form a week ahead (Paris time).
+const laboRows = { draftId: "" };
+async function withLaboDraft<T>(load: () => Promise<T>): Promise<T> {
+  const { session } = await insertLaboSession(db, { communeSlug: "lens", status: "draft" });
+  laboRows.draftId = session.id;
+  return load();
+}
+function laboSessionForm(communeSlug: string): Record<string, string> {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(Date.now() + 7 * 24 * 3600_000));
+  return {
+    title: "Rendez-vous du Labo : la propreté des rues",
+    communeSlug,
+    placeName: "Centre social",
+    date: day,
+    startTime: "18:00",
+    endTime: "20:00",
+    capacity: "30",
+    atelier0Title: "Les dépôts sauvages",
+    atelier0Question: "Où voyez-vous des dépôts sauvages ?",
+    intent: "announce",
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
