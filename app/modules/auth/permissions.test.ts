@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { can, PERMISSIONS, type Viewer } from "./permissions.ts";
+import { can, canRunLaboSession, PERMISSIONS, type Viewer } from "./permissions.ts";
 
 const base = { id: "u1", emailVerified: true };
 const viewers: Record<string, Viewer> = {
@@ -48,5 +48,29 @@ describe("can", () => {
     expect(moderate.sort()).toEqual(["administrator", "moderator"]);
     const audit = Object.entries(viewers).filter(([, v]) => can(v, "audit.read")).map(([n]) => n);
     expect(audit.sort()).toEqual(["administrator", "coordinator"]);
+  });
+});
+
+describe("canRunLaboSession", () => {
+  const inAvion = { communeSlug: "avion", animatorIds: [] };
+  const inLens = { communeSlug: "lens", animatorIds: [] };
+
+  test("coordinators and administrators run every session; ambassadors those of their communes", () => {
+    for (const name of ["coordinator", "administrator"]) {
+      expect(canRunLaboSession(viewers[name]!, inAvion), name).toBe(true);
+      expect(canRunLaboSession(viewers[name]!, inLens), name).toBe(true);
+    }
+    expect(canRunLaboSession(viewers.ambassadorAvion!, inAvion)).toBe(true);
+    expect(canRunLaboSession(viewers.ambassadorAvion!, inLens)).toBe(false);
+    expect(canRunLaboSession(viewers.ambassadorAvion!, { communeSlug: null, animatorIds: [] })).toBe(false);
+  });
+
+  test("an ambassador who animates a session elsewhere runs it; an animator without the role does not", () => {
+    expect(canRunLaboSession(viewers.ambassadorAvion!, { communeSlug: "lens", animatorIds: ["u1"] })).toBe(true);
+    expect(canRunLaboSession(viewers.resident!, { communeSlug: "avion", animatorIds: ["u1"] })).toBe(false);
+  });
+
+  test("nobody else runs a session", () => {
+    for (const name of ["anonymous", "resident", "unverified", "councilCalonne", "moderator"]) expect(canRunLaboSession(viewers[name]!, inAvion), name).toBe(false);
   });
 });
