@@ -172,7 +172,8 @@ export default function LaboAgendaRoute() {
         ) : (
           <>
             <h3>{t("agenda.figuresByCommune")}</h3>
-            <div className="table-wrap">
+            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a table wider than a phone scrolls: keyboard users must reach it (axe scrollable-region-focusable) */}
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t("agenda.figuresCaptionCommune")}>
               <table className="table">
                 <caption className="visually-hidden">{t("agenda.figuresCaptionCommune")}</caption>
                 <thead>
@@ -210,7 +211,8 @@ export default function LaboAgendaRoute() {
               </table>
             </div>
             <h3>{t("agenda.figuresBySession")}</h3>
-            <div className="table-wrap">
+            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a table wider than a phone scrolls: keyboard users must reach it (axe scrollable-region-focusable) */}
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t("agenda.figuresCaptionSession")}>
               <table className="table">
                 <caption className="visually-hidden">{t("agenda.figuresCaptionSession")}</caption>
                 <thead>
