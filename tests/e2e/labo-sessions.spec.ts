@@ -31,7 +31,7 @@ async function fillSession(page: Page, title: string, endTime: string) {
   await page.getByLabel("Qui anime l'atelier 1 (facultatif)").fill("Amandine, centre social");
 }
 
-test("an ambassador announces a rendez-vous in Avion (an end before the start first); a visitor finds it by commune and opens it", async ({ page, browser }) => {
+test("an ambassador announces a rendez-vous in Avion (an end before the start first); a visitor finds it by commune and opens it; it is moved, then cancelled", async ({ page, browser }) => {
   await signIn(page, AMBASSADOR);
   await page.goto("/labo");
   await page.getByRole("link", { name: "Créer un rendez-vous" }).click();
@@ -81,6 +81,27 @@ test("an ambassador announces a rendez-vous in Avion (an end before the start fi
   await expect(phone.getByRole("link", { name: "Modifier le rendez-vous" })).toHaveCount(0);
   await expectAccessible(phone);
   await phone.screenshot({ path: "/work/shots/labo-session-390.png", fullPage: true });
+
+  // The ambassador moves it to another room, then cancels it with a reason the visitor sees.
+  await page.getByRole("link", { name: "Modifier le rendez-vous" }).click();
+  await expect(page.getByLabel("Nom du lieu")).toHaveValue("Salle Pablo-Picasso");
+  await expect(page.getByLabel("Heure de fin")).toHaveValue("20:30");
+  await expectAccessible(page);
+  await page.getByLabel("Nom du lieu").fill("Médiathèque Jean-Ferrat");
+  await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await expect(page.locator(".flash")).toHaveText("Les modifications sont enregistrées.");
+  await expect(page.getByText("Médiathèque Jean-Ferrat, Avion")).toBeVisible();
+  await page.getByRole("link", { name: "Modifier le rendez-vous" }).click();
+  await page.getByLabel("Raison de l'annulation").fill("Salle indisponible, nouvelle date bientôt.");
+  await page.getByRole("button", { name: "Annuler le rendez-vous" }).click();
+  await expect(page.locator(".flash")).toHaveText("Le rendez-vous est annulé.");
+
+  await phone.goto(sessionUrl);
+  await expect(phone.getByText("Ce rendez-vous est annulé.")).toBeVisible();
+  await expect(phone.getByText("Raison : Salle indisponible, nouvelle date bientôt.")).toBeVisible();
+  await expect(phone.getByRole("link", { name: "M'inscrire (avec ou sans compte)" })).toHaveCount(0);
+  await phone.goto("/labo?commune=avion");
+  await expect(phone.getByRole("listitem").filter({ has: phone.getByRole("link", { name: title }) }).getByText("Annulé")).toBeVisible();
   await visitor.close();
 });
 
