@@ -6,6 +6,7 @@ import { ErrorSummary, TextAreaField } from "#app/components/forms.tsx";
 import { LaboSessionForm } from "#app/components/labo/labo-session-form.tsx";
 import { pageMeta } from "#app/components/meta.ts";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
+import { can } from "#app/modules/auth/permissions.ts";
 import { validateFormData } from "#app/modules/forms/parse-form.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { cancelLaboSession } from "#app/modules/labo/cancel-labo-session.server.ts";
@@ -20,7 +21,7 @@ export const handle = { i18n: ["labo"] };
 export const meta = pageMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session } = await requireSessionRunner(request, params.id);
+  const { viewer, session } = await requireSessionRunner(request, params.id);
   const locale = await getLocale(request);
   const [t, choices, form] = await Promise.all([getFixedT(locale, "labo"), getLaboSessionFormChoices(), getLaboSessionFormValues(session.id)]);
   if (!form) throw new Response(null, { status: 404 });
@@ -31,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sessionTitle: session.title,
     editable: EDITABLE_STATUSES.includes(session.status),
     draft: session.status === "draft",
-    choices,
+    // The session's commune stays possible; an ambassador may otherwise move it to one of theirs only.
+    choices: { ...choices, communes: choices.communes.filter((c) => c.slug === session.communeSlug || can(viewer, "labo.manage", { communeSlug: c.slug })) },
     defaults: form.values,
   });
 }

@@ -4,8 +4,8 @@ import { db } from "#app/db.server.ts";
 import { instantToParis } from "#app/modules/labo/paris-time.ts";
 import { laboSessions } from "#db/schema/index.ts";
 import { insertUser } from "#tests/factories/users.ts";
-import { actionArgs, postRequest, sessionCookieFor, settle } from "#tests/helpers/request.ts";
-import { action } from "./labo.nouveau.tsx";
+import { actionArgs, getRequest, loaderArgs, postRequest, sessionCookieFor, settle } from "#tests/helpers/request.ts";
+import { action, loader } from "./labo.nouveau.tsx";
 
 const form = {
   title: "Se déplacer sans voiture",
@@ -27,6 +27,18 @@ async function ambassadorCookie(communeSlug = "avion") {
 }
 
 const post = (body: Record<string, string | string[]>, cookie: string) => settle(action(actionArgs(postRequest("/labo/nouveau", body, { cookie }))));
+
+describe("/labo/nouveau (loader)", () => {
+  test("an ambassador is offered their communes only, starts in theirs and animates it; a coordinator is offered every commune", async () => {
+    const ambassador = await insertUser(db, { password: null, roles: [{ role: "ambassador", communeSlug: "avion" }] });
+    const page = await (await settle(loader(loaderArgs(getRequest("/labo/nouveau", { cookie: await sessionCookieFor(ambassador.id) }))))).json();
+    expect(page.choices.communes).toEqual([{ slug: "avion", name: "Avion" }]);
+    expect(page.defaults).toEqual({ communeSlug: "avion", animatorIds: [ambassador.id] });
+    const coordinator = await insertUser(db, { password: null, roles: [{ role: "coordinator" }] });
+    const all = await (await settle(loader(loaderArgs(getRequest("/labo/nouveau", { cookie: await sessionCookieFor(coordinator.id) }))))).json();
+    expect(all.choices.communes.length).toBeGreaterThan(10);
+  });
+});
 
 describe("/labo/nouveau (action)", () => {
   test("announced: redirects to the new session's page, which is announced", async () => {

@@ -6,6 +6,7 @@ import { LaboSessionForm } from "#app/components/labo/labo-session-form.tsx";
 import { pageMeta } from "#app/components/meta.ts";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { can } from "#app/modules/auth/permissions.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { createLaboSession } from "#app/modules/labo/create-labo-session.server.ts";
 import { readSessionForm, type SessionFormActionData } from "#app/modules/labo/labo-session-form.server.ts";
@@ -25,7 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     communeSlug: ownCommunes.length === 1 ? ownCommunes[0]! : "",
     animatorIds: choices.animators.some((a) => a.id === viewer.id) ? [viewer.id] : [],
   };
-  return json({ title: t("form.newTitle"), locale, choices, defaults });
+  // An ambassador is offered their communes only (the use case refuses the others anyway).
+  const communes = choices.communes.filter((c) => can(viewer, "labo.manage", { communeSlug: c.slug }));
+  return json({ title: t("form.newTitle"), locale, choices: { ...choices, communes }, defaults });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
