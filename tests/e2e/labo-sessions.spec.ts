@@ -106,7 +106,8 @@ test("an ambassador announces a rendez-vous in Avion (an end before the start fi
 });
 
 test("the session form works without JavaScript: errors with values kept, one more atelier row, then saved as a draft", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  // On a phone: ambassadors prepare sessions on the go.
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await signIn(page, AMBASSADOR);
   await page.goto("/labo/nouveau");
@@ -120,6 +121,7 @@ test("the session form works without JavaScript: errors with values kept, one mo
   await expect(page.getByLabel("Titre", { exact: true })).toHaveValue(title);
   await expect(page.getByLabel("Titre de l'atelier 1", { exact: true })).toHaveValue("Les dépôts sauvages");
   await expectAccessibleWithoutJs(browser, page);
+  await page.screenshot({ path: "/work/shots/labo-form-errors-390.png", fullPage: true });
 
   await page.getByLabel("Heure de fin").fill("20:00");
   await page.getByLabel("Nombre de places").fill("25");
