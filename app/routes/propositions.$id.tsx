@@ -139,6 +139,12 @@ export default function ProposalRoute() {
           <p className="proposal-meta">
             <span className="visually-hidden">{t("page.statusLabel")} </span>
             <ProposalStatusBadge status={proposal.status} decision={proposal.decision} /> <span className="proposal-origin">{origin}</span>
+            {proposal.origin === "labo_session" && proposal.originLaboSessionId ? (
+              <>
+                {" "}
+                <Link to={`/labo/${proposal.originLaboSessionId}`}>{t("page.originSession")}</Link>
+              </>
+            ) : null}
           </p>
           <p className="proposal-byline">{t("page.byline", { name: proposal.authorName, date: proposal.dateLabel })}</p>
         </header>

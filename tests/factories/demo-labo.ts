@@ -41,6 +41,19 @@ export async function seedDemoLaboSessions(db: Db) {
       ambitionNumbers: [10],
       ateliers: [{ title: "Trouver un stage", question: "Qui peut vous aider à trouver un stage ou un premier contrat ?", facilitatorName: "Karim Dupont" }],
     },
+    // Under way today (started an hour ago), for the console on the day and the minutes.
+    {
+      title: "Cadre de vie : nos rues, nos espaces verts",
+      communeSlug: "avion",
+      startsAt: new Date(Date.now() - 3600_000),
+      endsAt: new Date(Date.now() + 1.5 * 3600_000),
+      capacity: 50,
+      ambitionNumbers: [8],
+      ateliers: [
+        { title: "Propreté et éclairage", question: "Où le quartier est-il sale ou mal éclairé ?", facilitatorName: "Karim Dupont" },
+        { title: "Espaces verts", question: "Quel espace vert voudriez-vous voir naître ou changer ?", facilitatorName: "Sophie, maison de quartier" },
+      ],
+    },
   ];
   const titles = sessions.map((s) => s.title);
   const existing = await db.select({ title: laboSessions.title }).from(laboSessions).where(inArray(laboSessions.title, titles));
