@@ -140,7 +140,8 @@ export default function LaboConsoleRoute() {
         ) : (
           <p>{data.filter ? t("welcome.noMatch", { filter: data.filter }) : t("welcome.none")}</p>
         )}
-        <WalkInForm actionData={actionData?.intent === "walkin" ? actionData : undefined} />
+        {/* A new form after each person added (the count changes), so the boxes do not stay ticked. */}
+        <WalkInForm key={data.counts.present} actionData={actionData?.intent === "walkin" ? actionData : undefined} />
       </section>
 
       <CaptureSection
