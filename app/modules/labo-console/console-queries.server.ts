@@ -23,7 +23,7 @@ export async function countAttendance(sessionId: string) {
   return row ?? { present: 0, newcomers: 0, registered: 0 };
 }
 
-/** The people expected or present: confirmed first, then the waiting list, each in order of arrival. */
+/** The people expected or present (cancellations left out), with the name shown at the door. */
 export async function listConsoleRegistrations(sessionId: string, nameFilter: string | null) {
   return db
     .select({
@@ -43,7 +43,13 @@ export async function listConsoleRegistrations(sessionId: string, nameFilter: st
         nameFilter ? or(ilike(laboRegistrations.name, likePattern(nameFilter)), ilike(users.displayName, likePattern(nameFilter))) : undefined,
       ),
     )
-    .orderBy(sql`case ${laboRegistrations.status} when 'confirmed' then 0 else 1 end`, asc(laboRegistrations.createdAt), asc(laboRegistrations.id));
+    // Registered people by name (easy to find at the door), then the waiting list, then walk-ins as they came.
+    .orderBy(
+      sql`case when ${laboRegistrations.source} = 'walk_in' then 2 when ${laboRegistrations.status} = 'confirmed' then 0 else 1 end`,
+      sql`case when ${laboRegistrations.source} = 'walk_in' then null else lower(${registrantName}) end nulls last`,
+      asc(laboRegistrations.createdAt),
+      asc(laboRegistrations.id),
+    );
 }
 
 /** This session's captures, newest first, with the proposal an idea became (if any). */
