@@ -3,8 +3,8 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { createServerI18n, getLocale, i18nServer } from "#app/modules/i18n/i18next.server.ts";
+import { I18nextProvider } from "react-i18next";
+import { getLocale, getRenderI18n } from "#app/modules/i18n/i18next.server.ts";
 import { NonceProvider } from "#app/components/nonce.tsx";
 import { applySecurityHeaders } from "#app/modules/security/headers.server.ts";
 
@@ -19,10 +19,7 @@ export default async function handleRequest(
 ) {
   const nonce = loadContext.cspNonce ?? "";
   const locale = await getLocale(request);
-  const ns = i18nServer.getRouteNamespaces(remixContext);
-  const { instance, init } = await createServerI18n(locale, ["common", ...ns]);
-  instance.use(initReactI18next);
-  await init();
+  const instance = await getRenderI18n(locale);
 
   const readyEvent = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode ? "onAllReady" : "onShellReady";
 
