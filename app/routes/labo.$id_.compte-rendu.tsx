@@ -10,6 +10,7 @@ import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { MinutesSchema } from "#app/modules/labo-console/console.schema.ts";
 import { countAttendance, listCarriedProposals, listSessionCaptures } from "#app/modules/labo-console/console-queries.server.ts";
 import { canHaveMinutes, markSessionHeld, saveMinutes } from "#app/modules/labo-console/publish-minutes.server.ts";
+import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 import { requireSessionRunner } from "#app/modules/labo/session-access.server.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
 
@@ -127,7 +128,7 @@ export default function MinutesRoute() {
             <ul className="plain-list">
               {data.carried.map((p) => (
                 <li key={p.id}>
-                  <Link to={`/propositions/${p.id}`}>{p.title}</Link>
+                  <Link to={proposalPath(p.id)}>{p.title}</Link>
                 </li>
               ))}
             </ul>

@@ -10,6 +10,7 @@ import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { carryIdeaAsProposal } from "#app/modules/labo-console/carry-idea.server.ts";
 import { LaboProposalSchema } from "#app/modules/labo-console/console.schema.ts";
 import { getSessionCapture } from "#app/modules/labo-console/console-queries.server.ts";
+import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 import { requireSessionRunner } from "#app/modules/labo/session-access.server.ts";
 import { parseUuid } from "#app/modules/platform/ids.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
@@ -29,7 +30,7 @@ async function findIdea(sessionId: string, rawCaptureId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await requireSessionRunner(request, params.id);
   const capture = await findIdea(session.id, params.captureId);
-  if (capture.proposalId) return redirectWithFlash(`/propositions/${capture.proposalId}`, "laboConsole:flash.alreadyCarried");
+  if (capture.proposalId) return redirectWithFlash(proposalPath(capture.proposalId), "laboConsole:flash.alreadyCarried");
   const locale = await getLocale(request);
   const [t, piliers, places] = await Promise.all([getFixedT(locale, "laboConsole"), listPiliersWithAmbitions(), listPlaceChoices()]);
   return json({
@@ -56,9 +57,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await carryIdeaAsProposal({ session, actor: viewer, captureId: capture.id, input: parsed.data });
   switch (result.status) {
     case "ok":
-      return redirectWithFlash(`/propositions/${result.proposalId}`, "laboConsole:flash.carried");
+      return redirectWithFlash(proposalPath(result.proposalId), "laboConsole:flash.carried");
     case "already_carried":
-      return redirectWithFlash(`/propositions/${result.proposalId}`, "laboConsole:flash.alreadyCarried");
+      return redirectWithFlash(proposalPath(result.proposalId), "laboConsole:flash.alreadyCarried");
     case "invalid":
       return json({ errors: result.errors, values: parsed.values }, { status: 400 });
     default:

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_TODAY_SESSION_ID } from "#tests/factories/demo-labo.ts";
-import { expectAccessible, expectAccessibleWithoutJs, signIn } from "./fixtures.ts";
+import { expectAccessible, expectAccessibleWithoutJs, hydrated, signIn } from "./fixtures.ts";
 
 // The ambassador's console on the day, on a phone: the demo's rendez-vous in Avion that started an hour
 // ago, with three people registered (Nadia Benali with her account, Josiane Lefebvre, Marc Dubois).
@@ -33,6 +33,7 @@ async function capture(page: Page, kind: string, text: string, extra: (page: Pag
 test("on the day: check-in, walk-ins, five contributions (one while the network is cut), an idea carried as a Labo proposal, minutes emailed", async ({ browser }) => {
   const { page, context } = await phone(browser, AMBASSADOR);
   await page.goto(CONSOLE);
+  await hydrated(page);
   await expect(page.getByRole("heading", { level: 1, name: SESSION_TITLE })).toBeVisible();
   await expect(counts(page)).toHaveText("Présents : 0 · dont nouveaux : 0 · inscrits : 3");
   await expectAccessible(page);
@@ -41,6 +42,7 @@ test("on the day: check-in, walk-ins, five contributions (one while the network 
   await page.getByLabel("Chercher par nom").fill("josi");
   await page.getByRole("button", { name: "Chercher" }).click();
   await expect(page.locator(".labo-registration")).toHaveCount(1);
+  await hydrated(page);
   const url = page.url();
   await row(page, "Josiane Lefebvre").getByRole("button", { name: "Présent·e : Josiane Lefebvre" }).click();
   await expect(row(page, "Josiane Lefebvre").locator(".labo-present-mark")).toHaveText("Présent·e");
@@ -92,6 +94,7 @@ test("on the day: check-in, walk-ins, five contributions (one while the network 
   await expect(captureList(page).locator(".labo-capture:not(.is-pending)", { hasText: offline })).toHaveCount(1);
   await expect(captureList(page).locator(".labo-capture", { hasText: offline })).toHaveCount(1);
   await page.reload();
+  await hydrated(page);
   await expect(captureList(page).locator(".labo-capture", { hasText: offline })).toHaveCount(1);
 
   await capture(page, "Avis", "Le nouveau parc est bien, mais il manque des poubelles.");

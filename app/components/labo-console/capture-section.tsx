@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "#app/components/forms.tsx";
 import { CAPTURE_BODY_MAX, CAPTURE_KINDS, CaptureSchema, PARTICIPANT_CONTACT_MAX, PARTICIPANT_NAME_MAX } from "#app/modules/labo-console/console.schema.ts";
+import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 import { addPending, newClientId, readPending, removePending, sendCapture, type PendingCapture } from "./pending-captures.ts";
 
 type Choices = {
@@ -283,7 +284,7 @@ export function CaptureSection({
               {c.kind === "idea" ? (
                 c.proposalId ? (
                   <p>
-                    {t("captures.carried")} <Link to={`/propositions/${c.proposalId}`}>{c.proposalTitle}</Link>
+                    {t("captures.carried")} <Link to={proposalPath(c.proposalId)}>{c.proposalTitle}</Link>
                   </p>
                 ) : (
                   <p>
