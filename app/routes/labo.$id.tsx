@@ -228,7 +228,7 @@ export default function LaboSessionRoute() {
             )}
             <h3>{t("page.capturesTitle")}</h3>
             {minutes.captures.length === 0 ? <p>{t("page.capturesNone")}</p> : null}
-            <ul className="labo-captures">
+            <ul className="labo-minutes-captures">
               {minutes.captures.map((c) => (
                 <li key={c.id} className="card">
                   <p>

@@ -7,6 +7,7 @@ import { getFixedT } from "#app/modules/i18n/i18next.server.ts";
 import { isLocale, type Locale } from "#app/modules/i18n/i18n.ts";
 import { emailOutbox } from "#db/schema/index.ts";
 import type { EmailT } from "#emails/components/email-layout.tsx";
+import { LaboMinutesEmail, laboMinutesSubject, type LaboMinutesData } from "#emails/labo-minutes.tsx";
 import { MagicLinkEmail, magicLinkSubject, type MagicLinkData } from "#emails/magic-link.tsx";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetData } from "#emails/password-reset.tsx";
 import { ProposalQualifiedEmail, proposalQualifiedSubject, type ProposalQualifiedData } from "#emails/proposal-qualified.tsx";
@@ -37,6 +38,10 @@ const TEMPLATES = {
     subject: (t) => proposalQualifiedSubject(t),
     element: (t, lang, data) => createElement(ProposalQualifiedEmail, { t, lang, ...data }),
   } satisfies Template<ProposalQualifiedData>,
+  "labo-minutes": {
+    subject: (t, data) => laboMinutesSubject(t, data),
+    element: (t, lang, data) => createElement(LaboMinutesEmail, { t, lang, ...data }),
+  } satisfies Template<LaboMinutesData>,
 };
 
 export type EmailTemplateName = keyof typeof TEMPLATES;
