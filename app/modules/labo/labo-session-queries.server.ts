@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, ne, not, or, sql, type SQL } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
 import { listCommunes, listPiliersWithAmbitions } from "#app/modules/referential/referential-queries.server.ts";
 import {
@@ -121,7 +121,7 @@ const AGENDA_LIMIT = 100;
 
 /**
  * The public agenda: sessions to come (announced, full, and cancelled ones not yet past, shown as
- * cancelled) soonest first, and past ones (held, minutes published) latest first, optionally in one
+ * cancelled) soonest first, and past ones (held, minutes published, or over) latest first, optionally in one
  * commune or about one ambition. Drafts never appear. Four queries whatever the number of sessions.
  */
 export async function listLaboAgenda({ communeSlug, ambitionNumber, now = new Date() }: { communeSlug: string | null; ambitionNumber: number | null; now?: Date }) {
@@ -146,19 +146,21 @@ export async function listLaboAgenda({ communeSlug, ambitionNumber, now = new Da
     attendance: laboSessions.attendance,
     minutesPublishedAt: laboSessions.minutesPublishedAt,
   };
+  // A session whose end has passed is history, even before its minutes say it was held.
+  const notOver = sql`coalesce(${laboSessions.endsAt}, ${laboSessions.startsAt}) >= ${now.toISOString()}::timestamptz`;
   const [upcoming, past] = await Promise.all([
     db
       .select(columns)
       .from(laboSessions)
       .leftJoin(communes, eq(communes.slug, laboSessions.communeSlug))
-      .where(and(or(inArray(laboSessions.status, UPCOMING_STATUSES), and(eq(laboSessions.status, "cancelled"), gte(laboSessions.startsAt, now))), ...filters))
+      .where(and(or(and(inArray(laboSessions.status, UPCOMING_STATUSES), notOver), and(eq(laboSessions.status, "cancelled"), gte(laboSessions.startsAt, now))), ...filters))
       .orderBy(asc(laboSessions.startsAt))
       .limit(AGENDA_LIMIT),
     db
       .select(columns)
       .from(laboSessions)
       .leftJoin(communes, eq(communes.slug, laboSessions.communeSlug))
-      .where(and(inArray(laboSessions.status, PAST_STATUSES), ...filters))
+      .where(and(or(inArray(laboSessions.status, PAST_STATUSES), and(inArray(laboSessions.status, UPCOMING_STATUSES), not(notOver))), ...filters))
       .orderBy(desc(laboSessions.startsAt))
       .limit(AGENDA_LIMIT),
   ]);

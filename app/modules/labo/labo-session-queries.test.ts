@@ -17,11 +17,13 @@ describe("listLaboAgenda", () => {
     const { session: cancelled } = await insertLaboSession(db, { title: "Annulé", startsAt: new Date(Date.now() + 5 * DAY), status: "cancelled" });
     await insertLaboSession(db, { title: "Brouillon", status: "draft" });
     await insertLaboSession(db, { title: "Annulé il y a longtemps", startsAt: new Date(Date.now() - 5 * DAY), status: "cancelled" });
+    const { session: over } = await insertLaboSession(db, { title: "Passé, sans compte-rendu", startsAt: new Date(Date.now() - 2 * DAY) });
     const agenda = await listLaboAgenda({ communeSlug: null, ambitionNumber: null });
     expect(agenda.upcoming.map((s) => s.id)).toEqual([sooner.id, cancelled.id, later.id]);
-    // The five seeded rendez-vous, latest first (23 March in Avion: 70 people).
-    expect(agenda.past).toHaveLength(5);
-    expect(agenda.past[0]).toMatchObject({ attendance: 70, status: "held" });
+    // The one that is over, then the five seeded rendez-vous, latest first (23 March in Avion: 70 people).
+    expect(agenda.past).toHaveLength(6);
+    expect(agenda.past[0]!.id).toBe(over.id);
+    expect(agenda.past[1]).toMatchObject({ attendance: 70, status: "held" });
     expect(agenda.past.map((s) => s.startsAt.getTime())).toEqual([...agenda.past.map((s) => s.startsAt.getTime())].sort((a, b) => b - a));
   });
 
