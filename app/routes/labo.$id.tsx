@@ -109,6 +109,12 @@ export default function LaboSessionRoute() {
               <dd>{session.accessibilityInfo}</dd>
             </div>
           ) : null}
+          {session.attendance !== null && !minutes ? (
+            <div>
+              <dt>{t("page.attendanceFact")}</dt>
+              <dd>{t("agenda.participants", { count: session.attendance })}</dd>
+            </div>
+          ) : null}
           {session.theme ? (
             <div>
               <dt>{t("page.theme")}</dt>
