@@ -154,7 +154,7 @@ export default function LaboRegistrationRoute() {
         {availability === "open" ? (
           <div>
             <dt>{t("page.seats")}</dt>
-            <dd>{seatsLeft === null ? t("page.seatsUnlimited") : t("page.seatsLeft", { count: seatsLeft })}</dd>
+            <dd>{seatsLeft === null ? t("page.seatsUnlimited") : seatsLeft === 0 ? t("page.seatsNone") : t("page.seatsLeft", { count: seatsLeft })}</dd>
           </div>
         ) : null}
       </dl>

@@ -2,6 +2,8 @@ import type { Db } from "#db/client.ts";
 import { laboAteliers, laboSessionAmbitions, laboSessionAnimators, laboSessions, type LaboSessionStatus } from "#db/schema/index.ts";
 
 export type LaboSessionFactoryInput = {
+  /** A fixed id, for a demo session that browser tests open by its address. */
+  id?: string;
   title?: string;
   communeSlug?: string;
   status?: LaboSessionStatus;
@@ -27,6 +29,7 @@ export async function insertLaboSession(db: Db, input: LaboSessionFactoryInput =
   const [session] = await db
     .insert(laboSessions)
     .values({
+      ...(input.id ? { id: input.id } : {}),
       title: input.title ?? `Rendez-vous du Labo : se déplacer sans voiture ${counter}`,
       theme: "Mobilité",
       description: "On part de vos trajets de tous les jours : ce qui marche, ce qui bloque, ce qu'on propose.",
