@@ -57,6 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       availability,
       seatsLeft: session.capacity === null ? null : Math.max(0, session.capacity - counts.confirmed),
       signedIn: Boolean(viewer),
+      // The people who run the session find their invitation kit from here (the QR code's page).
+      canRun: canRunLaboSession(viewer, session),
       mine: mine?.status ?? null,
       done,
       retentionMonths: env.LABO_PERSONAL_DATA_MONTHS,
@@ -161,6 +163,11 @@ export default function LaboRegistrationRoute() {
       <p>
         <Link to={`/labo/${session.id}`}>{t("page.sessionLink")}</Link>
       </p>
+      {data.canRun ? (
+        <p>
+          <Link to={`/labo/${session.id}/invitation`}>{t("page.invitationLink")}</Link>
+        </p>
+      ) : null}
 
       {availability !== "open" ? (
         <section className="notice notice-warning" role="status">

@@ -156,7 +156,12 @@ test("the ambassador prints the A5 flyer with its QR code and copies the message
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, "ambassadeur@labo.test");
-  await page.goto(`/labo/${SESSION}/invitation`);
+  // Signed in, the registration page is one button; the people who run the session find their kit there.
+  await page.goto(REGISTRATION);
+  await expect(page.getByRole("button", { name: "Je m'inscris" })).toBeVisible();
+  await expect(page.getByLabel("Votre nom")).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /^Kit d'invitation/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Kit d'invitation" })).toBeVisible();
   const qr = page.getByRole("img", { name: /^Code QR vers la page d'inscription/ });
   await expect(qr).toBeVisible();
