@@ -100,7 +100,7 @@ describe("the cancel link", () => {
     const link = new URL(mail!.text.match(/http:\/\/localhost:3000\/labo\/inscription\/\S+/)![0]).pathname;
     const token = link.split("/").at(-1)!;
     const shown = await settle(cancelLoader(loaderArgs(getRequest(link), { token })));
-    expect(shown.headers.get("Referrer-Policy")).toBe("no-referrer");
+    expect(shown.headers.get("Cache-Control")).toBe("no-store");
     expect(await shown.json()).toMatchObject({ found: { state: "confirmed", name: "Nadia", session: { title: "Jeunes et emploi" } } });
     expect((await db.select().from(laboRegistrations))[0]!.status).toBe("confirmed");
 

@@ -13,8 +13,9 @@ import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
 // A plain form: no JavaScript needed.
 export const handle = { i18n: ["laboRegistrations"], hydrate: false };
 export const meta = pageMeta;
-// The address holds the secret: never send it to another site as a referrer.
-const PRIVATE_HEADERS = { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" };
+// The address holds the secret: no cache keeps the page. (Other sites never see it as a referrer: the
+// site-wide strict-origin-when-cross-origin policy sends them the origin only.)
+const PRIVATE_HEADERS = { "Cache-Control": "no-store" };
 export const headers: HeadersFunction = () => PRIVATE_HEADERS;
 
 /**
