@@ -1,7 +1,7 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
 import { laboRegistrations, laboSessions } from "#db/schema/index.ts";
-import { emailableRecipients, sendPromotionEmail } from "./registration-emails.server.ts";
+import { emailPromoted, fillFreeSeatsInTx } from "./fill-free-seats.server.ts";
 import { registrationAvailability } from "./registration-rules.ts";
 import { hashCancelToken, isCancelTokenShaped } from "./registration-tokens.server.ts";
 
@@ -9,7 +9,7 @@ import { hashCancelToken, isCancelTokenShaped } from "./registration-tokens.serv
 export type CancelBy = { token: string } | { sessionId: string; userId: string };
 
 export type CancelResult =
-  | { status: "cancelled"; registrationId: string; promotedRegistrationId: string | null }
+  | { status: "cancelled"; registrationId: string; promoted: string[] }
   | { status: "alreadyCancelled" }
   | { status: "past" }
   | { status: "notFound" };
@@ -43,28 +43,12 @@ export async function cancelRegistration(by: CancelBy, now = new Date()): Promis
     if (availability === "past") return { status: "past" as const };
 
     await tx.update(laboRegistrations).set({ status: "cancelled", cancelledAt: now }).where(eq(laboRegistrations.id, registration.id));
-    let promoted: string | null = null;
-    if (registration.status === "confirmed" && availability === "open") {
-      const [next] = await tx
-        .select({ id: laboRegistrations.id })
-        .from(laboRegistrations)
-        .where(and(eq(laboRegistrations.sessionId, session.id), eq(laboRegistrations.status, "waitlisted")))
-        .orderBy(asc(laboRegistrations.createdAt), asc(laboRegistrations.id))
-        .limit(1);
-      if (next) {
-        await tx.update(laboRegistrations).set({ status: "confirmed", promotedAt: now }).where(eq(laboRegistrations.id, next.id));
-        promoted = next.id;
-      } else if (session.status === "full") {
-        await tx.update(laboSessions).set({ status: "announced" }).where(eq(laboSessions.id, session.id));
-      }
-    }
-    return { status: "cancelled" as const, registrationId: registration.id, promotedRegistrationId: promoted, session };
+    // Only a freed seat calls the waiting list (someone leaving the list frees none).
+    const promoted = registration.status === "confirmed" ? await fillFreeSeatsInTx(tx, session, now) : [];
+    return { status: "cancelled" as const, registrationId: registration.id, promoted, session };
   });
 
   if (outcome.status !== "cancelled") return outcome;
-  if (outcome.promotedRegistrationId) {
-    const [recipient] = await emailableRecipients({ sessionId: outcome.session.id, registrationIds: [outcome.promotedRegistrationId] });
-    if (recipient) await sendPromotionEmail(outcome.session, recipient);
-  }
-  return { status: "cancelled", registrationId: outcome.registrationId, promotedRegistrationId: outcome.promotedRegistrationId };
+  await emailPromoted(outcome.session, outcome.promoted);
+  return { status: "cancelled", registrationId: outcome.registrationId, promoted: outcome.promoted };
 }

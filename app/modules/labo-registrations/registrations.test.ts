@@ -6,6 +6,7 @@ import { insertLaboSession } from "#tests/factories/labo-sessions.ts";
 import { insertUser } from "#tests/factories/users.ts";
 import { emailsTo } from "#tests/helpers/email.ts";
 import { cancelRegistration } from "./cancel-registration.server.ts";
+import { fillFreeSeats } from "./fill-free-seats.server.ts";
 import { registerForSession, type Registrant } from "./register-for-session.server.ts";
 import { GuestRegistrationSchema } from "./registration.schema.ts";
 import { notifyRegistrantsOfChange } from "./registration-emails.server.ts";
@@ -123,7 +124,7 @@ describe("cancelling", () => {
     expect(await statusOf(session.id)).toBe("full");
     const token = await cancelTokenFor("invite1@example.org");
     const result = await cancelRegistration({ token });
-    expect(result).toMatchObject({ status: "cancelled", promotedRegistrationId: expect.any(String) });
+    expect(result).toMatchObject({ status: "cancelled", promoted: [expect.any(String)] });
     const rows = await registrations(session.id);
     const by = (email: string) => rows.find((r) => r.email === email)!;
     expect(by("invite1@example.org")).toMatchObject({ status: "cancelled", cancelledAt: expect.any(Date) });
@@ -143,7 +144,7 @@ describe("cancelling", () => {
     const user = await insertUser(db, { password: null });
     await register(session.id, { kind: "user", userId: user.id });
     expect(await statusOf(session.id)).toBe("full");
-    expect(await cancelRegistration({ sessionId: session.id, userId: user.id })).toMatchObject({ status: "cancelled", promotedRegistrationId: null });
+    expect(await cancelRegistration({ sessionId: session.id, userId: user.id })).toMatchObject({ status: "cancelled", promoted: [] });
     expect(await statusOf(session.id)).toBe("announced");
     // Registering again after cancelling is allowed.
     expect(await register(session.id, { kind: "user", userId: user.id })).toMatchObject({ status: "registered", placement: "confirmed" });
@@ -155,7 +156,7 @@ describe("cancelling", () => {
     await register(session.id, guest(2));
     expect(await cancelRegistration({ token: "nope" })).toEqual({ status: "notFound" });
     expect(await cancelRegistration({ token: "A".repeat(43) })).toEqual({ status: "notFound" });
-    expect(await cancelRegistration({ token: await cancelTokenFor("invite2@example.org") })).toMatchObject({ status: "cancelled", promotedRegistrationId: null });
+    expect(await cancelRegistration({ token: await cancelTokenFor("invite2@example.org") })).toMatchObject({ status: "cancelled", promoted: [] });
     expect((await registrations(session.id)).find((r) => r.email === "invite1@example.org")!.status).toBe("confirmed");
   });
 });
@@ -184,5 +185,23 @@ describe("notifyRegistrantsOfChange", () => {
     expect(cancelled!.subject).toBe("Rendez-vous annulé : Rendez-vous déplacé");
     expect(cancelled!.text).toContain("La salle est indisponible.");
     expect(cancelled!.attachments).toBeNull();
+  });
+});
+
+describe("fillFreeSeats (after the capacity of a session is raised)", () => {
+  test("gives the new seats to the waiting list, oldest first, emails them, and opens or fills the session", async () => {
+    const { session } = await insertLaboSession(db, { capacity: 1 });
+    for (const n of [1, 2, 3, 4]) await register(session.id, guest(n));
+    await db.update(laboSessions).set({ capacity: 3 }).where(eq(laboSessions.id, session.id));
+    expect(await fillFreeSeats(session.id)).toEqual({ promoted: 2 });
+    const rows = await registrations(session.id);
+    expect(rows.filter((r) => r.status === "confirmed").map((r) => r.email).sort()).toEqual(["invite1@example.org", "invite2@example.org", "invite3@example.org"]);
+    expect((await emailsTo("invite2@example.org")).at(-1)!.template).toBe("labo-promoted");
+    expect((await emailsTo("invite4@example.org")).at(-1)!.template).toBe("labo-registration");
+    expect(await statusOf(session.id)).toBe("full");
+
+    await db.update(laboSessions).set({ capacity: 10 }).where(eq(laboSessions.id, session.id));
+    expect(await fillFreeSeats(session.id)).toEqual({ promoted: 1 });
+    expect(await statusOf(session.id)).toBe("announced");
   });
 });
