@@ -1,10 +1,9 @@
-import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDataRequestFunction } from "@remix-run/node";
+import { Writable } from "node:stream";
+import { type AppLoadContext, type EntryContext, type HandleDataRequestFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { createServerI18n, getLocale, i18nServer } from "#app/modules/i18n/i18next.server.ts";
+import { I18nextProvider } from "react-i18next";
+import { getLocale, getRenderI18n } from "#app/modules/i18n/i18next.server.ts";
 import { NonceProvider } from "#app/components/nonce.tsx";
 import { applySecurityHeaders } from "#app/modules/security/headers.server.ts";
 
@@ -19,15 +18,24 @@ export default async function handleRequest(
 ) {
   const nonce = loadContext.cspNonce ?? "";
   const locale = await getLocale(request);
-  const ns = i18nServer.getRouteNamespaces(remixContext);
-  const { instance, init } = await createServerI18n(locale, ["common", ...ns]);
-  instance.use(initReactI18next);
-  await init();
+  const instance = await getRenderI18n(locale);
 
-  const readyEvent = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode ? "onAllReady" : "onShellReady";
-
+  // No route streams deferred data, so the page is rendered whole and sent in one write: streaming it in
+  // 2 KB pieces through web streams cost a sixth of the server's time on large pages, for nothing.
   return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
+    const chunks: Buffer[] = [];
+    const body = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk);
+        callback();
+      },
+      final(callback) {
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        applySecurityHeaders(responseHeaders, nonce);
+        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+        callback();
+      },
+    });
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
@@ -36,12 +44,7 @@ export default async function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [readyEvent]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          applySecurityHeaders(responseHeaders, nonce);
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+        onAllReady() {
           pipe(body);
         },
         onShellError(error: unknown) {
@@ -49,12 +52,11 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          // Errors after the shell are streamed to the error boundary; log them once.
-          if (shellRendered) console.error(error);
+          console.error(error);
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY + 1_000);
+    setTimeout(abort, ABORT_DELAY + 1_000).unref();
   });
 }
 

@@ -40,7 +40,9 @@ app.use(compression());
 
 // Fingerprinted assets are immutable; everything else in public/ is cached briefly.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// Only a path that ends with a file extension can be a file: pages skip the disk lookup.
+const publicFiles = express.static("public", { maxAge: "1h" });
+app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
 app.use((req, res, next) => {
   const refusal = checkRequestOrigin({ method: req.method, origin: req.get("origin"), referer: req.get("referer"), host: req.get("host"), appUrl }) ?? checkRequestBody({ method: req.method, contentLength: req.get("content-length"), transferEncoding: req.get("transfer-encoding") });

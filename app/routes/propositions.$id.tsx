@@ -27,6 +27,7 @@ import { getProposalPage } from "#app/modules/proposals/proposal-queries.server.
 import { authorActions } from "#app/modules/proposals/proposal-rules.ts";
 import { publishProposal } from "#app/modules/proposals/publish-proposal.server.ts";
 import { withdrawProposal } from "#app/modules/proposals/withdraw-proposal.server.ts";
+import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 
 export const handle = { i18n: ["proposals", "supports", "contributions"] };
 export const meta = pageMeta;
@@ -80,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!id) throw new Response(null, { status: 404 });
   const formData = await request.formData().catch(() => null);
   if (!formData) return json<ActionData>({ intent: null, errors: { form: "validation.invalidForm" }, values: {} }, { status: 400 });
-  const here = `/propositions/${id}`;
+  const here = proposalPath(id);
   const refuse = (status: "not_found" | "forbidden") => new Response(null, { status: status === "not_found" ? 404 : 403 });
 
   switch (formData.get("intent")) {
@@ -139,6 +140,12 @@ export default function ProposalRoute() {
           <p className="proposal-meta">
             <span className="visually-hidden">{t("page.statusLabel")} </span>
             <ProposalStatusBadge status={proposal.status} decision={proposal.decision} /> <span className="proposal-origin">{origin}</span>
+            {proposal.origin === "labo_session" && proposal.originLaboSessionId ? (
+              <>
+                {" "}
+                <Link to={`/labo/${proposal.originLaboSessionId}`}>{t("page.originSession")}</Link>
+              </>
+            ) : null}
           </p>
           <p className="proposal-byline">{t("page.byline", { name: proposal.authorName, date: proposal.dateLabel })}</p>
         </header>
@@ -274,7 +281,7 @@ function AuthorActions({ proposalId, actions, actionData }: { proposalId: string
       {actions.edit ? (
         <div className="author-action">
           <p id="edit-hint">{t("page.editHint")}</p>
-          <Link to={`/propositions/${proposalId}/modifier`} className="button button-secondary" aria-describedby="edit-hint">
+          <Link to={`${proposalPath(proposalId)}/modifier`} className="button button-secondary" aria-describedby="edit-hint">
             {t("page.edit")}
           </Link>
         </div>

@@ -14,6 +14,7 @@ import { editProposal } from "#app/modules/proposals/edit-proposal.server.ts";
 import { parseProposalId, ProposalSchema } from "#app/modules/proposals/proposal.schema.ts";
 import { getProposalFormChoices, getProposalPage, getProposalState } from "#app/modules/proposals/proposal-queries.server.ts";
 import { acceptsUpdates, isEditable } from "#app/modules/proposals/proposal-rules.ts";
+import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 
 export const handle = { i18n: ["proposals"] };
 export const meta = pageMeta;
@@ -71,16 +72,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "invalid":
       return json({ errors: result.errors, values: parsed.values }, { status: 400 });
     case "unchanged":
-      return redirectWithFlash(`/propositions/${id}`, "proposals:flash.unchanged");
+      return redirectWithFlash(proposalPath(id), "proposals:flash.unchanged");
     case "ok":
-      return redirectWithFlash(`/propositions/${id}`, "proposals:flash.edited");
+      return redirectWithFlash(proposalPath(id), "proposals:flash.edited");
   }
 }
 
 export default function EditProposalRoute() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation("proposals");
-  const page = `/propositions/${data.proposalId}`;
+  const page = proposalPath(data.proposalId);
   return (
     <>
       <Breadcrumb

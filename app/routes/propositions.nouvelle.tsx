@@ -15,6 +15,7 @@ import { createProposal } from "#app/modules/proposals/create-proposal.server.ts
 import { NewProposalSchema } from "#app/modules/proposals/proposal.schema.ts";
 import { getProfilePlace, getProposalFormChoices } from "#app/modules/proposals/proposal-queries.server.ts";
 import { clientAddress, consume, tooManyRequests } from "#app/modules/security/rate-limit.server.ts";
+import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 
 export const handle = { i18n: ["proposals"] };
 export const meta = pageMeta;
@@ -40,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const publish = intent === "publish";
   const result = await createProposal({ author: viewer, input, publish });
   if (result.status === "invalid") return json({ errors: result.errors, values: parsed.values }, { status: 400 });
-  return redirectWithFlash(`/propositions/${result.proposalId}`, publish ? "proposals:flash.published" : "proposals:flash.draftSaved");
+  return redirectWithFlash(proposalPath(result.proposalId), publish ? "proposals:flash.published" : "proposals:flash.draftSaved");
 }
 
 export default function NewProposalRoute() {

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./fixtures.ts";
+import { expectAccessible, hydrated, signIn } from "./fixtures.ts";
 
 // These journeys need the proposal page (propositions.$id.tsx, from the proposals branch) with the
 // contributions section plugged in, and its "propose an idea" form to create the proposal.
@@ -49,6 +49,7 @@ test("a resident comments with a stance and edits it; the author replies; others
   // Nadia comments « Pour »: the contribution appears without a reload, and gets the focus.
   const nadia = await signedInPage(browser, RESIDENT);
   await nadia.page.goto(proposalUrl);
+  await hydrated(nadia.page);
   await expect(section(nadia.page).getByRole("heading", { level: 2, name: "Contributions (0)" })).toBeVisible();
   await expectAccessible(nadia.page);
   await nadia.page.locator("#cf-new-stance-for").check();
@@ -84,6 +85,7 @@ test("a resident comments with a stance and edits it; the author replies; others
   // The author replies; her reply is tagged as hers.
   const sylvie = await signedInPage(browser, AUTHOR);
   await sylvie.page.goto(proposalUrl);
+  await hydrated(sylvie.page);
   const thread = article(sylvie.page, fixed);
   await thread.locator("summary", { hasText: "Répondre" }).click();
   await thread.getByLabel("Votre réponse à Nadia Benali").fill("Merci Nadia ! On en parle au prochain conseil citoyen.");
@@ -96,6 +98,7 @@ test("a resident comments with a stance and edits it; the author replies; others
   // Karim adds his own contribution, then finds Nadia's useful: the toggle updates at once.
   const karim = await signedInPage(browser, NEIGHBOUR);
   await karim.page.goto(proposalUrl);
+  await hydrated(karim.page);
   await karim.page.locator("#cf-new-stance-question").check();
   await karim.page.getByLabel("Votre contribution", { exact: true }).fill("Qui s'occupera de l'entretien des bancs ?");
   await karim.page.getByRole("button", { name: "Publier ma contribution" }).click();
@@ -117,6 +120,7 @@ test("a resident comments with a stance and edits it; the author replies; others
 
   // Nadia deletes hers (with a confirmation): « Contribution supprimée », the reply keeps its place.
   await nadia.page.reload();
+  await hydrated(nadia.page);
   const toDelete = article(nadia.page, fixed);
   await toDelete.locator("summary", { hasText: "Supprimer" }).click();
   await toDelete.getByRole("button", { name: "Oui, supprimer" }).click();

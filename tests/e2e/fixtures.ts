@@ -43,3 +43,11 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   // Signed in once the sign-in page has sent us elsewhere.
   await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
 }
+
+/**
+ * Waits until the page is interactive: forms then add their `_js` marker (app/components/js-marker.tsx).
+ * Before that a click posts the plain form, as without JavaScript, which a JavaScript journey must not test.
+ */
+export async function hydrated(page: Page) {
+  await page.waitForSelector('input[name="_js"]', { state: "attached" });
+}

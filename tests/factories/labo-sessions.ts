@@ -2,7 +2,7 @@ import type { Db } from "#db/client.ts";
 import { laboAteliers, laboSessionAmbitions, laboSessionAnimators, laboSessions, type LaboSessionStatus } from "#db/schema/index.ts";
 
 export type LaboSessionFactoryInput = {
-  /** A fixed id, for a demo session that browser tests open by its address. */
+  /** A fixed id (the demo's session of the day, which the browser tests open). */
   id?: string;
   title?: string;
   communeSlug?: string;

@@ -533,6 +533,89 @@ const ROUTES: RouteCase[] = [
     loader: everyone("notFound"),
     action: { form: () => ({ intent: "useful" }), expected: signedIn("notFound") },
   },
+  // Rendez-vous du Labo: the console on the day, ideas carried as proposals, minutes (runners only:
+  // the ambassador of the session's commune, coordinators, administrators).
+  {
+    file: "labo.$id_.console.tsx",
+    load: () => import("../../app/routes/labo.$id_.console.tsx"),
+    url: (f) => `/labo/${f.laboSessionId}/console?q=dupont`,
+    params: (f) => ({ id: f.laboSessionId }),
+    loader: only(["ambassador", "coordinator", "administrator"]),
+    // The same client id each time: the capture is stored once, every runner is sent back to the console.
+    action: { form: () => ({ intent: "capture", clientId: "route-access-capture-1", kind: "idea", body: "Des bancs à l'arrêt de bus." }), expected: only(["ambassador", "coordinator", "administrator"], "redirect") },
+  },
+  {
+    file: "labo.$id_.console.tsx",
+    name: "another commune's session",
+    load: () => import("../../app/routes/labo.$id_.console.tsx"),
+    url: (f) => `/labo/${f.otherCommuneLaboSessionId}/console`,
+    params: (f) => ({ id: f.otherCommuneLaboSessionId }),
+    loader: only(["coordinator", "administrator"]),
+    action: { form: () => ({ intent: "walkin", name: "Nadia", newcomer: "on" }), expected: only(["coordinator", "administrator"], "redirect") },
+  },
+  {
+    file: "labo.$id_.console.tsx",
+    name: "bad input",
+    load: () => import("../../app/routes/labo.$id_.console.tsx"),
+    url: (f) => `/labo/${f.laboSessionId}/console`,
+    params: (f) => ({ id: f.laboSessionId }),
+    action: { form: () => ({ intent: "capture", clientId: "route-access-capture-2", kind: "idea", body: "", participantName: "Nadia" }), expected: only(["ambassador", "coordinator", "administrator"], "badRequest") },
+  },
+  {
+    file: "labo.$id_.console.tsx",
+    name: "unknown session",
+    load: () => import("../../app/routes/labo.$id_.console.tsx"),
+    url: `/labo/${UNKNOWN_ID}/console`,
+    params: () => ({ id: UNKNOWN_ID }),
+    loader: everyone("notFound"),
+    action: { form: () => ({ intent: "walkin" }), expected: everyone("notFound") },
+  },
+  {
+    file: "labo.$id_.console_.contributions.ts",
+    load: () => import("../../app/routes/labo.$id_.console_.contributions.ts"),
+    url: (f) => `/labo/${f.laboSessionId}/console/contributions`,
+    params: (f) => ({ id: f.laboSessionId }),
+    loader: everyone("redirect"),
+    action: { form: () => ({ clientId: "route-access-capture-3", kind: "question", body: "Qui entretient le parc ?" }), expected: only(["ambassador", "coordinator", "administrator"]) },
+  },
+  {
+    file: "labo.$id_.console_.idees.$captureId.tsx",
+    load: () => withLaboIdea(() => import("../../app/routes/labo.$id_.console_.idees.$captureId.tsx")),
+    url: (f) => `/labo/${f.laboSessionId}/console/idees/${laboIdea.captureId}`,
+    params: (f) => ({ id: f.laboSessionId, captureId: laboIdea.captureId }),
+    loader: only(["ambassador", "coordinator", "administrator"]),
+    // The ambassador carries it; the coordinator and the administrator are sent to the proposal it became.
+    action: {
+      form: () => ({ title: "Des bancs aux arrêts de bus", body: "Les personnes âgées attendent debout aux arrêts de bus du quartier.", ambitionNumber: "8", communeSlug: "lens" }),
+      expected: only(["ambassador", "coordinator", "administrator"], "redirect"),
+    },
+  },
+  {
+    file: "labo.$id_.console_.idees.$captureId.tsx",
+    name: "malformed capture id",
+    load: () => import("../../app/routes/labo.$id_.console_.idees.$captureId.tsx"),
+    url: (f) => `/labo/${f.laboSessionId}/console/idees/pas-un-id`,
+    params: (f) => ({ id: f.laboSessionId, captureId: "pas-un-id" }),
+    loader: only(["ambassador", "coordinator", "administrator"], "notFound"),
+  },
+  {
+    file: "labo.$id_.compte-rendu.tsx",
+    load: () => import("../../app/routes/labo.$id_.compte-rendu.tsx"),
+    url: (f) => `/labo/${f.laboSessionId}/compte-rendu`,
+    params: (f) => ({ id: f.laboSessionId }),
+    loader: only(["ambassador", "coordinator", "administrator"]),
+    action: { form: () => ({ intent: "save", summary: "On a parlé des bus.", attendance: "12" }), expected: only(["ambassador", "coordinator", "administrator"], "redirect") },
+  },
+  {
+    // The fixture's sessions are next week: their minutes cannot be published yet.
+    file: "labo.$id_.compte-rendu.tsx",
+    name: "publish before the session",
+    load: () => import("../../app/routes/labo.$id_.compte-rendu.tsx"),
+    url: (f) => `/labo/${f.otherCommuneLaboSessionId}/compte-rendu`,
+    params: (f) => ({ id: f.otherCommuneLaboSessionId }),
+    loader: only(["coordinator", "administrator"]),
+    action: { form: () => ({ intent: "publish", summary: "On a parlé des bus.", attendance: "12" }), expected: only(["coordinator", "administrator"], "conflict") },
+  },
 
   // Labo registrations (registration page, cancel link, invitation kit) and the mailbox's attachments
   {
@@ -621,6 +704,18 @@ const ROUTES: RouteCase[] = [
     loader: everyone("notFound"),
   },
 ];
+
+// Labo console: an idea captured at the fixture's session in Lens (made by `load`, after the per-test reset).
+const laboIdea = { captureId: "" };
+async function withLaboIdea<T>(load: () => Promise<T>): Promise<T> {
+  const { laboCaptures } = await import("#db/schema/index.ts");
+  const [capture] = await db
+    .insert(laboCaptures)
+    .values({ sessionId: fixture.laboSessionId, clientId: "route-access-idea", kind: "idea", body: "Des bancs aux arrêts de bus.", ambitionNumber: 8 })
+    .returning({ id: laboCaptures.id });
+  laboIdea.captureId = capture!.id;
+  return load();
+}
 
 // Labo registrations: a draft session in Lens (the ambassador's commune), and a guest's registration for an
 // announced one with the token of its cancel link (taken from the confirmation email).

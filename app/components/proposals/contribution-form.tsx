@@ -7,6 +7,7 @@ import { JsMarker } from "#app/components/js-marker.tsx";
 import { SORT_PARAM, type ContributionFailure, type ContributionFormId, type ContributionsView, type ReturnedFormState } from "#app/modules/contributions/contribution-params.ts";
 import { BODY_MAX, BODY_MIN, EditContributionSchema, NewContributionSchema, STANCES } from "#app/modules/contributions/contribution.schema.ts";
 import { useContributionsEvents } from "./contribution-events.tsx";
+import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 
 type Mode =
   | { kind: "new"; proposalId: string }
@@ -75,7 +76,7 @@ export function ContributionForm({ mode, view, returned, onSaved }: { mode: Mode
     void form.handleSubmit(() => fetcher.submit(element, { method: "post" }))(event);
   }
 
-  const action = mode.kind === "edit" ? `/contributions/${mode.contributionId}` : `/propositions/${mode.proposalId}/contributions`;
+  const action = mode.kind === "edit" ? `/contributions/${mode.contributionId}` : `${proposalPath(mode.proposalId)}/contributions`;
   const body = form.watch("body") as string | undefined;
   const length = (body ?? "").replaceAll("\r\n", "\n").trim().length;
   const numberFormat = new Intl.NumberFormat(i18n.language);

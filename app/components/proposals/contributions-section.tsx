@@ -62,10 +62,12 @@ export function ContributionsSection({ section, canContribute, open, signedIn = 
   );
   useEffect(() => {
     if (!pending) return;
-    // The contribution being in the page means the data is fresh: focus it without waiting for other
-    // requests of the page (a follow or a useful mark) to finish.
+    // A new contribution or reply being in the page means the data is fresh: focus it without waiting for
+    // other requests of the page (a follow, a useful mark) to finish. An edited or deleted one is already
+    // there before the refresh, which may replace its element: wait for the page to settle.
     const target = document.getElementById(contributionAnchor(pending.id));
-    if (target) {
+    const fresh = pending.kind === "new" || pending.kind === "reply";
+    if (target && (fresh || settled)) {
       target.focus();
       setPending(null);
       return;

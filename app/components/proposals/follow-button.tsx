@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { JsMarker } from "#app/components/js-marker.tsx";
+import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 
 export type FollowButtonProps = {
   proposalId: string;
@@ -26,7 +27,7 @@ export function FollowButton({ proposalId, following, canFollow }: FollowButtonP
 
   return (
     <div className="follow-panel">
-      <fetcher.Form method="post" action={`/propositions/${proposalId}/suivi`} className="support-form">
+      <fetcher.Form method="post" action={`${proposalPath(proposalId)}/suivi`} className="support-form">
         <JsMarker />
         <input type="hidden" name="intent" value={shownFollowing ? "unfollow" : "follow"} />
         <button type="submit" className="button button-secondary support-toggle" aria-pressed={shownFollowing} aria-describedby={shownFollowing ? hintId : undefined}>

@@ -3,6 +3,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { dateFormat, numberFormat } from "#app/components/dates.ts";
 import { contentLang } from "#app/components/referential.tsx";
 import type { ProposalCardData } from "#app/modules/proposals-search/proposal-search.schema.ts";
+import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 
 type StatusTone = "draft" | "open" | "awaiting" | "positive" | "closed";
 
@@ -79,7 +80,7 @@ export function ProposalCard({
   return (
     <article className="proposal-card" aria-labelledby={headingId}>
       <Heading id={headingId} className="proposal-card-title" lang={fr}>
-        <Link to={`/propositions/${proposal.id}`}>{proposal.title}</Link>
+        <Link to={proposalPath(proposal.id)}>{proposal.title}</Link>
       </Heading>
       <p className="proposal-card-tags">
         <StatusBadge status={proposal.status} decision={proposal.decision} />

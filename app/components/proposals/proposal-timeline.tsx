@@ -13,6 +13,8 @@ export type TimelineEntry = {
   text: string | null;
   reason: string | null;
   decision: string | null;
+  /** Set on the "qualified" event of a proposal carried by a rendez-vous du Labo. */
+  carriedBySession?: { id: string | null; title: string | null } | null;
 };
 
 const DECISIONS = new Set(["retained", "partly_retained", "not_retained", "postponed"]);
@@ -26,7 +28,11 @@ export function ProposalTimeline({ entries }: { entries: TimelineEntry[] }) {
         const label =
           entry.kind === "edited" && entry.fields.length
             ? t("events.editedFields", { fields: entry.fields.map((f) => t(`editedField.${f}` as never, { defaultValue: f })).join(", ") })
-            : entry.kind === "decided" && entry.decision && DECISIONS.has(entry.decision)
+            : entry.kind === "qualified" && entry.carriedBySession
+              ? entry.carriedBySession.title
+                ? t("events.qualifiedByLabo", { title: entry.carriedBySession.title })
+                : t("events.qualifiedByLaboUnnamed")
+              : entry.kind === "decided" && entry.decision && DECISIONS.has(entry.decision)
               ? t("events.decidedAs", { decision: t(`decision.${entry.decision}` as never) })
               : t(`events.${entry.kind}`);
         return (

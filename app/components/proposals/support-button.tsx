@@ -2,6 +2,7 @@ import { Link, useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { JsMarker } from "#app/components/js-marker.tsx";
 import type { SupportAccess } from "#app/modules/supports/support.schema.ts";
+import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 
 export type SupportButtonProps = {
   proposalId: string;
@@ -22,7 +23,7 @@ type SupportAnswer = { supported: boolean; supportCount: number; qualified: bool
 export function SupportButton({ proposalId, supportCount, threshold, access, supported }: SupportButtonProps) {
   const { t } = useTranslation("supports");
   const fetcher = useFetcher<SupportAnswer>();
-  const action = `/propositions/${proposalId}/soutien`;
+  const action = `${proposalPath(proposalId)}/soutien`;
 
   // While a request is under way, show what the person asked for; after it, the page's fresh data (the
   // loaders run again after a successful post) or, on refusal, the unchanged data: that is the rollback.
@@ -81,7 +82,7 @@ function SupportUnavailable({ access, proposalId, supported, reached }: { access
     case "sign_in":
       return (
         <p>
-          <Link className="button button-secondary" to={`/connexion?${new URLSearchParams({ redirectTo: `/propositions/${proposalId}` })}`}>
+          <Link className="button button-secondary" to={`/connexion?${new URLSearchParams({ redirectTo: proposalPath(proposalId) })}`}>
             {t("support.signIn")}
           </Link>
         </p>

@@ -7,6 +7,7 @@ import { getFixedT } from "#app/modules/i18n/i18next.server.ts";
 import { isLocale, type Locale } from "#app/modules/i18n/i18n.ts";
 import { emailOutbox } from "#db/schema/index.ts";
 import type { EmailT } from "#emails/components/email-layout.tsx";
+import { LaboMinutesEmail, laboMinutesSubject, type LaboMinutesData } from "#emails/labo-minutes.tsx";
 import { LaboPromotedEmail, laboPromotedSubject, type LaboPromotedData } from "#emails/labo-promoted.tsx";
 import { LaboRegistrationEmail, laboRegistrationSubject, type LaboRegistrationData } from "#emails/labo-registration.tsx";
 import { LaboReminderEmail, laboReminderSubject, type LaboReminderData } from "#emails/labo-reminder.tsx";
@@ -41,6 +42,10 @@ const TEMPLATES = {
     subject: (t) => proposalQualifiedSubject(t),
     element: (t, lang, data) => createElement(ProposalQualifiedEmail, { t, lang, ...data }),
   } satisfies Template<ProposalQualifiedData>,
+  "labo-minutes": {
+    subject: (t, data) => laboMinutesSubject(t, data),
+    element: (t, lang, data) => createElement(LaboMinutesEmail, { t, lang, ...data }),
+  } satisfies Template<LaboMinutesData>,
   "labo-registration": {
     subject: (t, data) => laboRegistrationSubject(t, data),
     element: (t, lang, data) => createElement(LaboRegistrationEmail, { t, lang, ...data }),

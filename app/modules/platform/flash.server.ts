@@ -3,8 +3,7 @@ import { isProduction } from "#app/env.server.ts";
 
 // The flash carries only a translation key (checked on read), so it needs no signing secret.
 const flashCookie = createCookie("labo_flash", { path: "/", httpOnly: true, sameSite: "lax", secure: isProduction, maxAge: 60 });
-// Namespaces may be camelCase (laboRegistrations).
-const KEY = /^(?:[a-z][a-zA-Z-]*:)?[a-zA-Z][\w.]{0,80}$/;
+const KEY = /^(?:[a-zA-Z-]+:)?[a-zA-Z][\w.]{0,80}$/;
 
 export async function popFlash(request: Request): Promise<{ message: string | null; headers: HeadersInit }> {
   const value = await flashCookie.parse(request.headers.get("Cookie"));

@@ -57,4 +57,31 @@ describe("the count cache", () => {
     expect(cache.size()).toBe(2);
     expect(await cache.get("x", async () => 10)).toBe(10);
   });
+
+  test("an entry just past its time is served while one recount runs behind it; a much older one waits", async () => {
+    const time = clock();
+    const cache = createCountCache<number>({ ttlMs: 1000, staleMs: 5000, maxEntries: 10, worthKeeping: () => true, now: time.now });
+    let release!: () => void;
+    let runs = 0;
+    const slow = async () => {
+      runs++;
+      await new Promise<void>((resolve) => (release = resolve));
+      return 200 + runs;
+    };
+    expect(await cache.get("a", async () => 100)).toBe(100);
+    time.advance(2000);
+    // Stale: answered at once with the old value, one refresh started for both requests.
+    expect(await cache.get("a", slow)).toBe(100);
+    expect(await cache.get("a", slow)).toBe(100);
+    expect(runs).toBe(1);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await cache.get("a", slow)).toBe(201);
+    // Too old: the request waits for the recount.
+    time.advance(10_000);
+    const waiting = cache.get("a", slow);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    expect(await waiting).toBe(202);
+  });
 });

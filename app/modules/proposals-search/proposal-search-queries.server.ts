@@ -338,10 +338,12 @@ async function computeFacetRows(filters: ProposalFilters): Promise<FacetRows> {
   return out;
 }
 
-// Counting fewer than this many rows is quick: always fresh. Above, counts may be 10 seconds old.
+// Counting fewer than this many rows is quick: always fresh. Above, counts may be 10 seconds old, and up
+// to a minute old while a recount runs behind them.
 const CACHE_FROM_ROWS = 2_000;
 const facetCache = createCountCache<FacetRows>({
   ttlMs: env.NODE_ENV === "test" ? 0 : 10_000,
+  staleMs: 50_000,
   maxEntries: 500,
   worthKeeping: (rows) => rows.scanned >= CACHE_FROM_ROWS,
 });

@@ -40,6 +40,7 @@ export async function getProposalPage(proposalId: string) {
         origin: proposals.origin,
         originQuartierCode: proposals.originQuartierCode,
         originQuartierName: originQuartiers.name,
+        originLaboSessionId: proposals.originLaboSessionId,
         authorId: proposals.authorId,
         authorName: users.displayName,
         ambitionNumber: proposals.ambitionNumber,
@@ -100,6 +101,8 @@ function timelineEntry(event: { id: string; kind: ProposalEventKind; payload: Re
     text: stringOrNull(payload.text),
     reason: stringOrNull(payload.reason),
     decision: stringOrNull(payload.decision),
+    // A proposal carried by a rendez-vous du Labo is qualified by it (not by supports).
+    carriedBySession: payload.carriedBy === "labo_session" ? { id: stringOrNull(payload.sessionId), title: stringOrNull(payload.sessionTitle) } : null,
   };
 }
 

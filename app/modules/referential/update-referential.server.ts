@@ -7,6 +7,7 @@ import { eq, sql, type SQL } from "drizzle-orm";
 import { db, type Db } from "#app/db.server.ts";
 import { diffFields, recordAudit } from "#app/modules/audit/record-audit.server.ts";
 import { ambitions, governanceBodies, piliers, quartiers, transversalAxes } from "#db/schema/index.ts";
+import { emailAuthorOfQualification, qualifyProposalsAtThreshold, type QualifiedProposal } from "#app/modules/supports/qualification.server.ts";
 import { clearReferentialCache } from "./referential-cache.server.ts";
 import type { AmbitionInput, GovernanceBodyInput, PilierInput, QuartierInput, TransversalAxisInput } from "./referential.schema.ts";
 
@@ -52,15 +53,26 @@ export function updatePilier(actor: Actor, number: number, input: PilierInput) {
   });
 }
 
-export function updateAmbition(actor: Actor, number: number, input: AmbitionInput) {
-  return applyEdit({
+/**
+ * A lower support threshold qualifies, in the same transaction, the published proposals of the ambition
+ * that already have enough supports (otherwise they would wait for one more support that may never come);
+ * their authors are emailed after commit. A higher threshold never un-qualifies a proposal.
+ */
+export async function updateAmbition(actor: Actor, number: number, input: AmbitionInput) {
+  let qualified: QualifiedProposal[] = [];
+  const result = await applyEdit({
     actor,
     subjectType: "ambition",
     subjectId: String(number),
     input,
     load: async (tx) => (await tx.select().from(ambitions).where(eq(ambitions.number, number)).for("update"))[0],
-    save: (tx, patch) => tx.update(ambitions).set(patch).where(eq(ambitions.number, number)),
+    save: async (tx, patch) => {
+      await tx.update(ambitions).set(patch).where(eq(ambitions.number, number));
+      if (patch.supportThreshold !== undefined) qualified = await qualifyProposalsAtThreshold(tx, number, patch.supportThreshold);
+    },
   });
+  if (result.status === "ok") for (const proposal of qualified) await emailAuthorOfQualification(proposal.id, proposal.counts);
+  return result;
 }
 
 export function updateTransversalAxis(actor: Actor, key: string, input: TransversalAxisInput) {

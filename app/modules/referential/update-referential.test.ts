@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
-import { ambitions, auditLog, governanceBodies, piliers, quartiers, transversalAxes } from "#db/schema/index.ts";
+import { ambitions, auditLog, governanceBodies, piliers, proposalEvents, proposals, quartiers, transversalAxes } from "#db/schema/index.ts";
+import { insertProposal } from "#tests/factories/proposals.ts";
 import { insertUser } from "#tests/factories/users.ts";
+import { emailsTo } from "#tests/helpers/email.ts";
 import { AmbitionSchema, GovernanceBodySchema, PilierSchema, QuartierSchema, TransversalAxisSchema } from "./referential.schema.ts";
 import { updateAmbition, updateGovernanceBody, updatePilier, updateQuartier, updateTransversalAxis } from "./update-referential.server.ts";
 
@@ -120,5 +122,35 @@ describe("the other kinds", () => {
       expect((await updateGovernanceBody(actor, g.key, input)).status).toBe("unchanged");
     }
     expect(await db.select().from(auditLog)).toHaveLength(0);
+  });
+});
+
+describe("lowering an ambition's support threshold", () => {
+  test("qualifies the published proposals that already have enough supports, tells their authors, and keeps the others as they are", async () => {
+    const actor = await admin();
+    const author = await insertUser(db, { email: "autrice-seuil@labo.test", displayName: "Autrice Seuil" });
+    const enough = await insertProposal(db, { authorId: author.id, ambitionNumber: 6, supportCount: 4, title: "Un jardin partagé derrière l'école" });
+    const tooFew = await insertProposal(db, { authorId: author.id, ambitionNumber: 6, supportCount: 2 });
+    const otherAmbition = await insertProposal(db, { authorId: author.id, ambitionNumber: 7, supportCount: 9 });
+    const withdrawn = await insertProposal(db, { authorId: author.id, ambitionNumber: 6, supportCount: 9, status: "withdrawn" });
+
+    const before = await ambition(6);
+    expect((await updateAmbition(actor, 6, { title: before.title, summary: before.summary, description: before.description, supportThreshold: 3 })).status).toBe("ok");
+
+    const statusOf = async (id: string) => (await db.select({ status: proposals.status }).from(proposals).where(eq(proposals.id, id)))[0]!.status;
+    expect(await statusOf(enough.id)).toBe("qualified");
+    expect(await statusOf(tooFew.id)).toBe("published");
+    expect(await statusOf(otherAmbition.id)).toBe("published");
+    expect(await statusOf(withdrawn.id)).toBe("withdrawn");
+    const events = await db.select().from(proposalEvents).where(eq(proposalEvents.kind, "qualified"));
+    expect(events.map((e) => [e.proposalId, e.payload])).toEqual([[enough.id, { threshold: 3, supports: 4 }]]);
+    const emails = await emailsTo("autrice-seuil@labo.test");
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.text).toContain("Un jardin partagé derrière l'école");
+
+    // Raising it again qualifies nothing more and takes nothing back.
+    expect((await updateAmbition(actor, 6, { title: before.title, summary: before.summary, description: before.description, supportThreshold: 30 })).status).toBe("ok");
+    expect(await statusOf(enough.id)).toBe("qualified");
+    expect(await emailsTo("autrice-seuil@labo.test")).toHaveLength(1);
   });
 });

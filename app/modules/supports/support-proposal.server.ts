@@ -1,9 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
-import { appUrl } from "#app/env.server.ts";
 import { can, type Viewer } from "#app/modules/auth/permissions.ts";
-import { sendEmail } from "#app/modules/email/send-email.server.ts";
-import { ambitions, proposalEvents, proposalFollows, proposals, supports, users } from "#db/schema/index.ts";
+import { ambitions, proposalEvents, proposalFollows, proposals, supports } from "#db/schema/index.ts";
+import { emailAuthorOfQualification } from "./qualification.server.ts";
 import { ClosedMeanwhile, findSupportTarget, stillTakesSupports, takesSupports, visibleTo } from "./support-target.server.ts";
 
 export type Participant = NonNullable<Viewer>;
@@ -81,25 +80,4 @@ export async function supportProposal({ viewer, proposalId }: { viewer: Particip
 
   if (outcome.qualification) await emailAuthorOfQualification(proposalId, outcome.qualification);
   return { status: "ok", supported: true, supportCount: outcome.supportCount, qualified: outcome.qualified, justQualified: outcome.qualification !== null };
-}
-
-/** After commit. A failure is logged, never thrown: the support itself is recorded either way. */
-async function emailAuthorOfQualification(proposalId: string, counts: { threshold: number; supports: number }) {
-  try {
-    const [author] = await db
-      .select({ email: users.email, displayName: users.displayName, locale: users.locale, title: proposals.title })
-      .from(proposals)
-      .innerJoin(users, eq(users.id, proposals.authorId))
-      .where(eq(proposals.id, proposalId))
-      .limit(1);
-    if (!author) return; // the author deleted their account
-    await sendEmail({
-      to: author.email,
-      locale: author.locale,
-      template: "proposal-qualified",
-      data: { displayName: author.displayName, title: author.title, url: `${appUrl}/propositions/${proposalId}`, ...counts },
-    });
-  } catch (error) {
-    console.error(`The qualification email for proposal ${proposalId} could not be sent:`, error);
-  }
 }
