@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   // Multiplies every rate limit; the e2e suite raises it because one browser signs in many times.
   RATE_LIMIT_FACTOR: z.coerce.number().positive().default(1),
+  // Months after a rendez-vous du Labo before its registrants' names and contacts are erased.
+  LABO_PERSONAL_DATA_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -15,6 +15,7 @@ import express from "express";
 import { env, isProduction, appUrl } from "#app/env.server.ts";
 import { dbHandle } from "#app/db.server.ts";
 import { prepareDatabase } from "#app/modules/platform/prepare-database.server.ts";
+import { scheduleReminders } from "#app/modules/labo-registrations/send-reminders.server.ts";
 import { schedulePurge } from "#app/modules/privacy/purge-expired-data.server.ts";
 import { checkRequestOrigin, checkRequestBody } from "#app/modules/security/request-guards.server.ts";
 
@@ -28,6 +29,7 @@ if (!existsSync(BUILD_PATH)) {
 
 await prepareDatabase(dbHandle);
 schedulePurge(dbHandle.db);
+scheduleReminders(dbHandle.db);
 
 const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
 

@@ -16,7 +16,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!message) throw new Response(null, { status: 404 });
   const locale = await getLocale(request);
   const t = await getFixedT(locale, "mailbox");
-  const { html: _html, ...shown } = message;
+  // The files' contents are downloaded from their own route; the page only lists their names.
+  const { html: _html, attachments, ...rest } = message;
+  const shown = { ...rest, attachments: attachments?.map((a) => ({ filename: a.filename })) ?? null };
   return json({ title: `${message.subject} · ${t("list.title")}`, locale, message: shown });
 }
 
@@ -83,6 +85,20 @@ export default function MailboxMessageRoute() {
       <p>
         <a href={`/dev/boite-mail/${message.id}/html`}>{t("message.htmlLink")}</a>
       </p>
+      {message.attachments?.length ? (
+        <>
+          <h2>{t("message.attachmentsTitle")}</h2>
+          <ul>
+            {message.attachments.map((attachment, index) => (
+              <li key={index}>
+                <a href={`/dev/boite-mail/${message.id}/pieces-jointes/${index}`} download={attachment.filename}>
+                  {t("message.download", { filename: attachment.filename })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { insertUser } from "#tests/factories/users.ts";
 import { getRequest, loaderArgs, sessionCookieFor, settle } from "#tests/helpers/request.ts";
 import { loader as messageLoader } from "./dev.boite-mail.$id.tsx";
 import { loader as htmlLoader } from "./dev.boite-mail.$id_.html.ts";
+import { loader as attachmentLoader } from "./dev.boite-mail.$id_.pieces-jointes.$index.ts";
 import { loader as listLoader } from "./dev.boite-mail._index.tsx";
 
 const originalNodeEnv = env.NODE_ENV;
@@ -99,4 +100,24 @@ describe("development mailbox, in production", () => {
     expect((await message(id, cookie)).status).toBe(200);
     expect((await html(id, cookie)).status).toBe(200);
   });
+});
+
+test("a message's attachments are listed by name and downloaded from their own address", async () => {
+  const content = Buffer.from("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").toString("base64");
+  const { messageId } = await sendEmail({
+    to: "nadia@example.org",
+    locale: "fr",
+    template: "magic-link",
+    data: { displayName: "Nadia", url: "http://localhost:3000/l" },
+    attachments: [{ filename: "rendez-vous-du-labo.ics", contentType: "text/calendar; charset=utf-8", content }],
+  });
+  const shown = await (await message(messageId)).json();
+  expect(shown.message.attachments).toEqual([{ filename: "rendez-vous-du-labo.ics" }]);
+  const file = await settle(attachmentLoader(loaderArgs(getRequest(`/dev/boite-mail/${messageId}/pieces-jointes/0`), { id: messageId, index: "0" })));
+  expect(file.status).toBe(200);
+  expect(file.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
+  expect(file.headers.get("Content-Disposition")).toBe('attachment; filename="rendez-vous-du-labo.ics"');
+  expect(await file.text()).toBe("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+  const missing = await settle(attachmentLoader(loaderArgs(getRequest(`/dev/boite-mail/${messageId}/pieces-jointes/1`), { id: messageId, index: "1" })));
+  expect(missing.status).toBe(404);
 });

@@ -15,6 +15,8 @@ function at(days: number, hour: number, minute = 0) {
   return d;
 }
 
+export const DEMO_SMALL_LABO_SESSION_ID = "7a1b0c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
+
 /**
  * Upcoming rendez-vous for the demo, animated by the demo ambassador (Avion, Mazingarbe). Seeded once:
  * skipped when a session with the same title exists.
@@ -57,6 +59,18 @@ export async function seedDemoLaboSessions(db: Db) {
         { title: "Propreté et éclairage", question: "Où le quartier est-il sale ou mal éclairé ?", facilitatorName: "Karim Dupont" },
         { title: "Espaces verts", question: "Quel espace vert voudriez-vous voir naître ou changer ?", facilitatorName: "Sophie, maison de quartier" },
       ],
+    },
+    {
+      // Two seats only, so the waiting list shows at once (the registrations journey fills it). A fixed id:
+      // browser tests open its registration page by address.
+      id: DEMO_SMALL_LABO_SESSION_ID,
+      title: "Café-atelier : lire ensemble le contrat de ville",
+      communeSlug: "avion",
+      startsAt: at(9, 14),
+      endsAt: at(9, 16),
+      capacity: 2,
+      ambitionNumbers: [1],
+      ateliers: [{ title: "Le contrat de ville en 30 minutes", question: "Qu'est-ce qui vous parle le plus dans les 12 ambitions ?", facilitatorName: "Karim Dupont" }],
     },
   ];
   const titles = sessions.map((s) => s.title);

@@ -688,6 +688,93 @@ const ROUTES: RouteCase[] = [
     loader: only(["coordinator", "administrator"]),
     action: { form: () => ({ intent: "publish", summary: "On a parlé des bus.", attendance: "12" }), expected: only(["coordinator", "administrator"], "conflict") },
   },
+
+  // Labo registrations (registration page, cancel link, invitation kit) and the mailbox's attachments
+  {
+    // Public: signed-in visitors register with one click, the anonymous one with the guest form.
+    file: "labo.$id_.inscription.tsx",
+    load: () => import("../../app/routes/labo.$id_.inscription.tsx"),
+    url: (f) => `/labo/${f.laboSessionId}/inscription`,
+    params: (f) => ({ id: f.laboSessionId }),
+    loader: everyone("ok"),
+    action: { form: () => ({ name: "Nadia", email: "nadia.matrice@example.org", consent: "on" }), expected: everyone("redirect") },
+  },
+  {
+    file: "labo.$id_.inscription.tsx",
+    name: "guest form without consent",
+    load: () => import("../../app/routes/labo.$id_.inscription.tsx"),
+    url: (f) => `/labo/${f.laboSessionId}/inscription`,
+    params: (f) => ({ id: f.laboSessionId }),
+    action: { form: () => ({ name: "Nadia", email: "nadia.matrice@example.org" }), expected: { ...everyone("redirect"), anonymous: "badRequest" } },
+  },
+  {
+    // A draft is not public: only the people who may run it see its page (which says it is not open yet).
+    file: "labo.$id_.inscription.tsx",
+    name: "draft session",
+    load: () => withLaboRegistrationRows(() => import("../../app/routes/labo.$id_.inscription.tsx")),
+    url: () => `/labo/${laboRegistrationRows.draftSessionId}/inscription`,
+    params: () => ({ id: laboRegistrationRows.draftSessionId }),
+    loader: { ...everyone("notFound"), ambassador: "conflict", coordinator: "conflict", administrator: "conflict" },
+    action: { form: () => ({ name: "Nadia", email: "nadia.matrice@example.org", consent: "on" }), expected: everyone("notFound") },
+  },
+  {
+    file: "labo.$id_.inscription.tsx",
+    name: "unknown session",
+    load: () => import("../../app/routes/labo.$id_.inscription.tsx"),
+    url: `/labo/${UNKNOWN_ID}/inscription`,
+    params: () => ({ id: UNKNOWN_ID }),
+    loader: everyone("notFound"),
+    action: { form: () => ({}), expected: everyone("notFound") },
+  },
+  {
+    // Whoever holds the link may use it; the first post cancels, the next ones find it already cancelled.
+    file: "labo.inscription.$token.tsx",
+    load: () => withLaboRegistrationRows(() => import("../../app/routes/labo.inscription.$token.tsx")),
+    url: () => `/labo/inscription/${laboRegistrationRows.cancelToken}`,
+    params: () => ({ token: laboRegistrationRows.cancelToken }),
+    loader: everyone("ok"),
+    action: { form: () => ({}), expected: everyone("redirect") },
+  },
+  {
+    file: "labo.inscription.$token.tsx",
+    name: "unknown token",
+    load: () => import("../../app/routes/labo.inscription.$token.tsx"),
+    url: `/labo/inscription/${"A".repeat(43)}`,
+    params: () => ({ token: "A".repeat(43) }),
+    loader: everyone("notFound"),
+    action: { form: () => ({}), expected: everyone("notFound") },
+  },
+  {
+    file: "labo.$id_.invitation.tsx",
+    load: () => import("../../app/routes/labo.$id_.invitation.tsx"),
+    url: (f) => `/labo/${f.laboSessionId}/invitation`,
+    params: (f) => ({ id: f.laboSessionId }),
+    loader: only(["ambassador", "coordinator", "administrator"]),
+  },
+  {
+    file: "labo.$id_.invitation.tsx",
+    name: "another commune's session",
+    load: () => import("../../app/routes/labo.$id_.invitation.tsx"),
+    url: (f) => `/labo/${f.otherCommuneLaboSessionId}/invitation`,
+    params: (f) => ({ id: f.otherCommuneLaboSessionId }),
+    loader: only(["coordinator", "administrator"]),
+  },
+  {
+    file: "labo.$id_.invitation.tsx",
+    name: "unknown session",
+    load: () => import("../../app/routes/labo.$id_.invitation.tsx"),
+    url: `/labo/${UNKNOWN_ID}/invitation`,
+    params: () => ({ id: UNKNOWN_ID }),
+    loader: everyone("notFound"),
+  },
+  {
+    file: "dev.boite-mail.$id_.pieces-jointes.$index.ts",
+    name: "unknown message",
+    load: () => import("../../app/routes/dev.boite-mail.$id_.pieces-jointes.$index.ts"),
+    url: `/dev/boite-mail/${UNKNOWN_ID}/pieces-jointes/0`,
+    params: () => ({ id: UNKNOWN_ID, index: "0" }),
+    loader: everyone("notFound"),
+  },
 ];
 
 // Labo console: an idea captured at the fixture's session in Lens (made by `load`, after the per-test reset).
@@ -699,6 +786,20 @@ async function withLaboIdea<T>(load: () => Promise<T>): Promise<T> {
     .values({ sessionId: fixture.laboSessionId, clientId: "route-access-idea", kind: "idea", body: "Des bancs aux arrêts de bus.", ambitionNumber: 8 })
     .returning({ id: laboCaptures.id });
   laboIdea.captureId = capture!.id;
+  return load();
+}
+
+// Labo registrations: a draft session in Lens (the ambassador's commune), and a guest's registration for an
+// announced one with the token of its cancel link (taken from the confirmation email).
+const laboRegistrationRows = { draftSessionId: "", cancelToken: "" };
+async function withLaboRegistrationRows<T>(load: () => Promise<T>): Promise<T> {
+  const [{ registerForSession }, { emailsTo }] = await Promise.all([import("#app/modules/labo-registrations/register-for-session.server.ts"), import("#tests/helpers/email.ts")]);
+  const { session: draft } = await insertLaboSession(db, { communeSlug: "lens", status: "draft" });
+  const { session } = await insertLaboSession(db, { communeSlug: "lens" });
+  const email = `lien.${session.id.slice(0, 8)}@example.org`;
+  await registerForSession({ sessionId: session.id, registrant: { kind: "guest", name: "Nadia", email, phone: null, isNewcomer: false }, locale: "fr" });
+  const [mail] = await emailsTo(email);
+  Object.assign(laboRegistrationRows, { draftSessionId: draft.id, cancelToken: mail!.text.match(/\/labo\/inscription\/([\w-]{43})/)![1]! });
   return load();
 }
 

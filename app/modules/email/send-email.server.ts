@@ -8,6 +8,10 @@ import { isLocale, type Locale } from "#app/modules/i18n/i18n.ts";
 import { emailOutbox } from "#db/schema/index.ts";
 import type { EmailT } from "#emails/components/email-layout.tsx";
 import { LaboMinutesEmail, laboMinutesSubject, type LaboMinutesData } from "#emails/labo-minutes.tsx";
+import { LaboPromotedEmail, laboPromotedSubject, type LaboPromotedData } from "#emails/labo-promoted.tsx";
+import { LaboRegistrationEmail, laboRegistrationSubject, type LaboRegistrationData } from "#emails/labo-registration.tsx";
+import { LaboReminderEmail, laboReminderSubject, type LaboReminderData } from "#emails/labo-reminder.tsx";
+import { LaboSessionChangedEmail, laboSessionChangedSubject, type LaboSessionChangedData } from "#emails/labo-session-changed.tsx";
 import { MagicLinkEmail, magicLinkSubject, type MagicLinkData } from "#emails/magic-link.tsx";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetData } from "#emails/password-reset.tsx";
 import { ProposalQualifiedEmail, proposalQualifiedSubject, type ProposalQualifiedData } from "#emails/proposal-qualified.tsx";
@@ -42,12 +46,31 @@ const TEMPLATES = {
     subject: (t, data) => laboMinutesSubject(t, data),
     element: (t, lang, data) => createElement(LaboMinutesEmail, { t, lang, ...data }),
   } satisfies Template<LaboMinutesData>,
+  "labo-registration": {
+    subject: (t, data) => laboRegistrationSubject(t, data),
+    element: (t, lang, data) => createElement(LaboRegistrationEmail, { t, lang, ...data }),
+  } satisfies Template<LaboRegistrationData>,
+  "labo-promoted": {
+    subject: (t, data) => laboPromotedSubject(t, data),
+    element: (t, lang, data) => createElement(LaboPromotedEmail, { t, lang, ...data }),
+  } satisfies Template<LaboPromotedData>,
+  "labo-reminder": {
+    subject: (t, data) => laboReminderSubject(t, data),
+    element: (t, lang, data) => createElement(LaboReminderEmail, { t, lang, ...data }),
+  } satisfies Template<LaboReminderData>,
+  "labo-session-changed": {
+    subject: (t, data) => laboSessionChangedSubject(t, data),
+    element: (t, lang, data) => createElement(LaboSessionChangedEmail, { t, lang, ...data }),
+  } satisfies Template<LaboSessionChangedData>,
 };
 
 export type EmailTemplateName = keyof typeof TEMPLATES;
 type DataOf<N extends EmailTemplateName> = Parameters<(typeof TEMPLATES)[N]["element"]>[2];
 
-export type SendEmailInput<N extends EmailTemplateName> = { to: string; locale: string; template: N; data: DataOf<N> };
+/** A file sent with a message; `content` is base64 (what Resend takes, and what the outbox keeps). */
+export type EmailAttachment = { filename: string; contentType: string; content: string };
+
+export type SendEmailInput<N extends EmailTemplateName> = { to: string; locale: string; template: N; data: DataOf<N>; attachments?: EmailAttachment[] };
 export type SendEmailResult =
   | { status: "sent"; messageId: string; provider: "resend" | "outbox" }
   | { status: "failed"; messageId: string; provider: "resend"; error: string };
@@ -64,7 +87,8 @@ export async function sendEmail<N extends EmailTemplateName>(input: SendEmailInp
   const t = (await getFixedT(lang, "emails")) as unknown as EmailT;
   const element = template.element(t, lang, input.data);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  const message = { to: input.to, subject: template.subject(t, input.data), template: input.template, html, text };
+  const attachments = input.attachments?.length ? input.attachments : null;
+  const message = { to: input.to, subject: template.subject(t, input.data), template: input.template, html, text, attachments };
 
   const apiKey = env.RESEND_API_KEY;
   if (!apiKey) {
@@ -75,7 +99,14 @@ export async function sendEmail<N extends EmailTemplateName>(input: SendEmailInp
   let providerId: string | null = null;
   let error: string | null = null;
   try {
-    const response = await new Resend(apiKey).emails.send({ from: env.EMAIL_FROM, to: message.to, subject: message.subject, html, text });
+    const response = await new Resend(apiKey).emails.send({
+      from: env.EMAIL_FROM,
+      to: message.to,
+      subject: message.subject,
+      html,
+      text,
+      ...(attachments ? { attachments: attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) } : {}),
+    });
     if (response.error) error = `${response.error.name}: ${response.error.message}`;
     else providerId = response.data.id;
   } catch (cause) {

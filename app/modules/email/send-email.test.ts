@@ -78,4 +78,16 @@ describe("sendEmail", () => {
     expect(rows.every((r) => r.error !== null)).toBe(true);
     expect(rows.every((r) => r.provider === "resend" && r.providerId === null)).toBe(true);
   });
+
+  test("attachments are kept in the outbox and passed to Resend as base64", async () => {
+    const ics = { filename: "rendez-vous.ics", contentType: "text/calendar; charset=utf-8", content: Buffer.from("BEGIN:VCALENDAR").toString("base64") };
+    await sendEmail({ to: "e@example.org", locale: "fr", template: "magic-link", data: { displayName: "E", url: "http://x.test/l" }, attachments: [ics] });
+    env.RESEND_API_KEY = "re_test";
+    const fetch = mockResendApi().mockResolvedValue(resendOk("resend-ics"));
+    await sendEmail({ to: "f@example.org", locale: "fr", template: "magic-link", data: { displayName: "F", url: "http://x.test/l" }, attachments: [ics] });
+    const rows = await db.select().from(emailOutbox);
+    expect(rows.map((r) => r.attachments)).toEqual([[ics], [ics]]);
+    const payload = JSON.parse(String(fetch.mock.calls[0]![1]?.body));
+    expect(payload.attachments).toEqual([{ filename: "rendez-vous.ics", content: ics.content, content_type: ics.contentType }]);
+  });
 });

@@ -36,3 +36,43 @@ test("deletes old emails, old audit entries, stale counters and expired sessions
   expect(await db.select().from(sessions).where(eq(sessions.id, "live"))).toHaveLength(1);
   expect(await db.select().from(sessions).where(eq(sessions.id, "expired"))).toHaveLength(0);
 });
+
+test("erases the names and contacts of a rendez-vous du Labo once its retention period has passed, and keeps its counts", async () => {
+  const { laboCaptures, laboRegistrations, laboSessions } = await import("#db/schema/index.ts");
+  const { insertLaboSession } = await import("#tests/factories/labo-sessions.ts");
+  const now = new Date("2026-06-01T12:00:00Z");
+  const old = (await insertLaboSession(db, { startsAt: new Date("2025-11-20T17:00:00Z"), endsAt: new Date("2025-11-20T19:00:00Z"), status: "held" })).session;
+  const recent = (await insertLaboSession(db, { startsAt: new Date("2026-03-10T17:00:00Z"), endsAt: new Date("2026-03-10T19:00:00Z"), status: "held" })).session;
+  const person = { name: "Nadia", email: "nadia@example.org", phone: "0612345678", status: "confirmed" as const, cancelTokenHash: null, consentAt: now };
+  await db.insert(laboRegistrations).values([
+    { ...person, sessionId: old.id, cancelTokenHash: "a".repeat(64) },
+    { ...person, sessionId: old.id, status: "cancelled", email: "karim@example.org" },
+    { ...person, sessionId: recent.id },
+  ]);
+  const capture = { clientId: "c1", kind: "idea" as const, body: "Un bus le dimanche.", participantName: "Nadia", participantContact: "0612345678", consentAt: now };
+  await db.insert(laboCaptures).values([
+    { ...capture, sessionId: old.id },
+    { ...capture, sessionId: recent.id },
+  ]);
+
+  // Six months by default; the old session ended more than six months before `now`, the recent one not.
+  // (The seeded history of past rendez-vous is older still: it is marked purged too, having nothing to erase.)
+  await purgeExpiredData(db, now, { laboPersonalDataMonths: 6 });
+
+  const registrations = await db.select().from(laboRegistrations);
+  const ofOld = registrations.filter((r) => r.sessionId === old.id);
+  expect(ofOld).toHaveLength(2);
+  expect(ofOld.every((r) => r.name === null && r.email === null && r.phone === null && r.cancelTokenHash === null)).toBe(true);
+  expect(ofOld.map((r) => r.status).sort()).toEqual(["cancelled", "confirmed"]);
+  expect(registrations.find((r) => r.sessionId === recent.id)).toMatchObject({ name: "Nadia", email: "nadia@example.org" });
+  const captures = await db.select().from(laboCaptures);
+  expect(captures.find((c) => c.sessionId === old.id)).toMatchObject({ participantName: null, participantContact: null, body: "Un bus le dimanche." });
+  expect(captures.find((c) => c.sessionId === recent.id)).toMatchObject({ participantName: "Nadia" });
+  const sessionsAfter = await db.select().from(laboSessions);
+  expect(sessionsAfter.find((s) => s.id === old.id)!.personalDataPurgedAt).toEqual(now);
+  expect(sessionsAfter.find((s) => s.id === recent.id)!.personalDataPurgedAt).toBeNull();
+
+  // A shorter period (LABO_PERSONAL_DATA_MONTHS=2) reaches the recent one too; the others are not touched again.
+  expect(await purgeExpiredData(db, now, { laboPersonalDataMonths: 2 })).toMatchObject({ laboSessions: 1 });
+  expect((await db.select().from(laboRegistrations)).every((r) => r.email === null)).toBe(true);
+});

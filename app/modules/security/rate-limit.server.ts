@@ -32,6 +32,9 @@ export const RATE_LIMITS = {
   // Contributions: posting (new contributions and replies), and marking them useful (both ways).
   contribution: { account: { points: 10, duration: 10 * MINUTE }, address: { points: 60, duration: 10 * MINUTE } },
   useful: { account: { points: 60, duration: 10 * MINUTE }, address: { points: 300, duration: 10 * MINUTE } },
+  // Registering for a rendez-vous du Labo (account: the user id, or the email/phone typed). A social centre
+  // registering its visitors from one computer needs a generous address limit.
+  laboRegistration: { account: { points: 5, duration: HOUR }, address: { points: 40, duration: HOUR } },
 } satisfies Record<string, Partial<Record<KeyKind, Rule>>>;
 
 export type LimitName = keyof typeof RATE_LIMITS;
