@@ -8,6 +8,11 @@ import { isLocale, type Locale } from "#app/modules/i18n/i18n.ts";
 import { emailOutbox } from "#db/schema/index.ts";
 import type { EmailT } from "#emails/components/email-layout.tsx";
 import { MagicLinkEmail, magicLinkSubject, type MagicLinkData } from "#emails/magic-link.tsx";
+import { ModerationContestDecisionEmail, moderationContestDecisionSubject, type ModerationContestDecisionData } from "#emails/moderation-contest-decision.tsx";
+import { ModerationHiddenEmail, moderationHiddenSubject, type ModerationHiddenData } from "#emails/moderation-hidden.tsx";
+import { ModerationReportOutcomeEmail, moderationReportOutcomeSubject, type ModerationReportOutcomeData } from "#emails/moderation-report-outcome.tsx";
+import { ModerationSuspensionEmail, moderationSuspensionSubject, type ModerationSuspensionData } from "#emails/moderation-suspension.tsx";
+import { ModerationWarningEmail, moderationWarningSubject, type ModerationWarningData } from "#emails/moderation-warning.tsx";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetData } from "#emails/password-reset.tsx";
 import { ProposalQualifiedEmail, proposalQualifiedSubject, type ProposalQualifiedData } from "#emails/proposal-qualified.tsx";
 import { SignUpAttemptEmail, signUpAttemptSubject, type SignUpAttemptData } from "#emails/sign-up-attempt.tsx";
@@ -37,6 +42,26 @@ const TEMPLATES = {
     subject: (t) => proposalQualifiedSubject(t),
     element: (t, lang, data) => createElement(ProposalQualifiedEmail, { t, lang, ...data }),
   } satisfies Template<ProposalQualifiedData>,
+  "moderation-hidden": {
+    subject: (t) => moderationHiddenSubject(t),
+    element: (t, lang, data) => createElement(ModerationHiddenEmail, { t, lang, ...data }),
+  } satisfies Template<ModerationHiddenData>,
+  "moderation-report-outcome": {
+    subject: (t) => moderationReportOutcomeSubject(t),
+    element: (t, lang, data) => createElement(ModerationReportOutcomeEmail, { t, lang, ...data }),
+  } satisfies Template<ModerationReportOutcomeData>,
+  "moderation-warning": {
+    subject: (t) => moderationWarningSubject(t),
+    element: (t, lang, data) => createElement(ModerationWarningEmail, { t, lang, ...data }),
+  } satisfies Template<ModerationWarningData>,
+  "moderation-suspension": {
+    subject: (t) => moderationSuspensionSubject(t),
+    element: (t, lang, data) => createElement(ModerationSuspensionEmail, { t, lang, ...data }),
+  } satisfies Template<ModerationSuspensionData>,
+  "moderation-contest-decision": {
+    subject: (t) => moderationContestDecisionSubject(t),
+    element: (t, lang, data) => createElement(ModerationContestDecisionEmail, { t, lang, ...data }),
+  } satisfies Template<ModerationContestDecisionData>,
 };
 
 export type EmailTemplateName = keyof typeof TEMPLATES;

@@ -32,6 +32,8 @@ export const RATE_LIMITS = {
   // Contributions: posting (new contributions and replies), and marking them useful (both ways).
   contribution: { account: { points: 10, duration: 10 * MINUTE }, address: { points: 60, duration: 10 * MINUTE } },
   useful: { account: { points: 60, duration: 10 * MINUTE }, address: { points: 300, duration: 10 * MINUTE } },
+  // Reporting: enough for a person who meets a burst of spam, not enough to bury the moderators' queue.
+  report: { account: { points: 20, duration: HOUR }, address: { points: 60, duration: HOUR } },
 } satisfies Record<string, Partial<Record<KeyKind, Rule>>>;
 
 export type LimitName = keyof typeof RATE_LIMITS;
