@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumb } from "#app/components/breadcrumb.tsx";
 import { formatDateTime } from "#app/components/dates.ts";
@@ -32,6 +32,10 @@ import { withdrawProposal } from "#app/modules/proposals/withdraw-proposal.serve
 
 export const handle = { i18n: ["proposals", "supports", "contributions", "moderation"] };
 export const meta = pageMeta;
+
+// A report changes nothing the reporter needs now; reloading could take the reported item (and the
+// thanks announced beside it) off the page before it is heard.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) => (formAction === "/signalements" ? false : defaultShouldRevalidate);
 
 const DESCRIPTION_LENGTH = 150;
 
