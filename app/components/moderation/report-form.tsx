@@ -71,7 +71,7 @@ export function ReportDisclosure({ subjectType, subjectId, redirectTo, summary }
   return (
     <details className="report">
       <summary>{summary}</summary>
-      <p role="status" className={done ? "notice notice-success" : undefined}>
+      <p role="status" className={done ? "report-status notice" : "report-status"}>
         {done ? t(answer.message as never) : null}
       </p>
       {done ? null : (
