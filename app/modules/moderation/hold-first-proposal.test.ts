@@ -6,6 +6,8 @@ import { publishProposal } from "#app/modules/proposals/publish-proposal.server.
 import { setSetting } from "#app/modules/settings/platform-settings.server.ts";
 import { moderationCases, proposals } from "#db/schema/index.ts";
 import { person } from "#tests/helpers/moderation.ts";
+import { getRequest, loaderArgs, sessionCookieFor, settle } from "#tests/helpers/request.ts";
+import { loader as proposalPage } from "../../routes/propositions.$id.tsx";
 import { decideCase } from "./decide-case.server.ts";
 import { isAwaitingApproval } from "./moderation-queries.server.ts";
 
@@ -48,8 +50,17 @@ describe("pre-moderation", () => {
     const [moderationCase] = await db.select().from(moderationCases).where(eq(moderationCases.subjectId, draft.proposalId));
     expect(moderationCase).toMatchObject({ trigger: "premoderation", status: "pending", authorId: author.id, quartierCode: "QP062024", reportCount: 0 });
 
+    // Its author sees it, marked as waiting; anyone else is told it does not exist.
+    const page = (cookie?: string) => settle(Promise.resolve(proposalPage(loaderArgs(getRequest(`/propositions/${draft.proposalId}`, { cookie }), { id: draft.proposalId }))));
+    const own = await page(await sessionCookieFor(author.id));
+    expect(own.status).toBe(200);
+    expect(await own.json()).toMatchObject({ awaitingApproval: true });
+    expect((await page()).status).toBe(404);
+    expect((await page(await sessionCookieFor((await person("Voisine")).id))).status).toBe(404);
+
     const moderator = await person("Modératrice", "moderator");
     expect(await decideCase({ moderator: moderator.viewer, caseId: moderationCase!.id, decision: { kind: "restore", note: "Proposition claire." } })).toEqual({ status: "ok" });
+    expect((await page()).status).toBe(200);
     expect(await hiddenAt(draft.proposalId)).toBeNull();
     expect(await isAwaitingApproval(draft.proposalId)).toBe(false);
 
