@@ -138,7 +138,7 @@ test("three people report a contribution, it is hidden; a moderator confirms; th
   const coordinator = await signedInPage(browser, "coordinateur@labo.test");
   await coordinator.page.goto("/admin/journal");
   const entries = coordinator.page.locator(".audit-entry");
-  await expect(entries.filter({ hasText: /^Masquage automatique/ }).first()).toBeVisible();
+  await expect(entries.filter({ hasText: /^Masquage automatique/ }).filter({ hasText: "par le Labo, automatiquement" }).first()).toBeVisible();
   await expect(entries.filter({ hasText: "Masquage : Contribution" }).filter({ hasText: "Traiter les autres d'imbéciles" })).toBeVisible();
   await expect(entries.filter({ hasText: "Contestation : Contribution" }).filter({ hasText: "Je parlais d'une idée" })).toBeVisible();
   await expect(entries.filter({ hasText: "Contestation acceptée : Contribution" }).filter({ hasText: "le contenu est rétabli" })).toBeVisible();

@@ -64,7 +64,8 @@ export async function reportContent({ reporter, input }: { reporter: NonNullable
         subjectType: input.subjectType,
         subjectId,
         changes: { reportCount: { before: reportCount - 1, after: reportCount } },
-        reason: `threshold ${threshold}`,
+        // Written by the platform, read by coordinators: in French, like the moderators' own reasons.
+        reason: `${reportCount} signalements de personnes différentes (seuil : ${threshold})`,
       });
     }
     return { status: "ok", caseId: moderationCase.id, autoHidden: autoHide } as const;
