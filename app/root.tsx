@@ -35,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             displayName: viewer.displayName,
             emailVerified: viewer.emailVerified,
             canAdminister: can(viewer, "roles.manage") || can(viewer, "referential.edit"),
+            canModerate: can(viewer, "moderation.act"),
           }
         : null,
     },

@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-export type LayoutViewer = { displayName: string; emailVerified: boolean; canAdminister: boolean } | null;
+export type LayoutViewer = { displayName: string; emailVerified: boolean; canAdminister: boolean; canModerate: boolean } | null;
 
 export function SiteLayout({ viewer, locale, flash, children }: { viewer: LayoutViewer; locale: string; flash: string | null; children: ReactNode }) {
   const { t } = useTranslation();
@@ -83,6 +83,11 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
             <li>
               <NavLink to="/instances">{t("layout.nav.instances")}</NavLink>
             </li>
+            {viewer?.canModerate ? (
+              <li>
+                <NavLink to="/moderation">{t("layout.nav.moderation")}</NavLink>
+              </li>
+            ) : null}
             {viewer?.canAdminister ? (
               <li>
                 <NavLink to="/admin">{t("layout.nav.admin")}</NavLink>

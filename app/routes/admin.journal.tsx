@@ -12,6 +12,9 @@ import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 export const handle = { i18n: ["admin"] };
 export const meta = pageMeta;
 
+/** The one entry written by the platform itself (no actor): the automatic hiding at the reports threshold. */
+const AUTOMATIC_ACTION = "moderation.auto_hide";
+
 /** The log shows any kind of entry (referential edits, role grants, later moderation): labels fall back to the raw names. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "audit.read");
@@ -91,7 +94,7 @@ export default function AuditLogRoute() {
                 })}
               </h2>
               <p>
-                <time dateTime={entry.createdAt}>{entry.date}</time> · {t("audit.by", { actor: entry.actorName ?? t("audit.unknownActor") })}
+                <time dateTime={entry.createdAt}>{entry.date}</time> · {t("audit.by", { actor: entry.actorName ?? (entry.action === AUTOMATIC_ACTION ? t("audit.automatic") : t("audit.unknownActor")) })}
               </p>
               {entry.reason ? <p>{t("audit.reason", { reason: entry.reason })}</p> : null}
               {entry.changes.length ? (

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumb } from "#app/components/breadcrumb.tsx";
 import { formatDateTime } from "#app/components/dates.ts";
@@ -7,10 +7,12 @@ import { ErrorSummary, TextAreaField, useValidatedForm } from "#app/components/f
 import { pageMeta } from "#app/components/meta.ts";
 import { ProposalStatusBadge } from "#app/components/proposals/proposal-status-badge.tsx";
 import { ProposalTimeline } from "#app/components/proposals/proposal-timeline.tsx";
+import { ReportDisclosure } from "#app/components/moderation/report-form.tsx";
 import { contentLang } from "#app/components/referential.tsx";
 import { RichText } from "#app/components/rich-text.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { getViewer, requirePermission } from "#app/modules/auth/auth.server.ts";
+import { isAwaitingApproval } from "#app/modules/moderation/moderation-queries.server.ts";
 import { getSupportPanel } from "#app/modules/supports/support-queries.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
 import { parseContributionsView } from "#app/modules/contributions/contribution-params.ts";
@@ -29,8 +31,12 @@ import { publishProposal } from "#app/modules/proposals/publish-proposal.server.
 import { withdrawProposal } from "#app/modules/proposals/withdraw-proposal.server.ts";
 import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 
-export const handle = { i18n: ["proposals", "supports", "contributions"] };
+export const handle = { i18n: ["proposals", "supports", "contributions", "moderation"] };
 export const meta = pageMeta;
+
+// A report changes nothing the reporter needs now; reloading could take the reported item (and the
+// thanks announced beside it) off the page before it is heard.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) => (formAction === "/signalements" ? false : defaultShouldRevalidate);
 
 const DESCRIPTION_LENGTH = 150;
 
@@ -43,9 +49,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseProposalId(params.id);
   if (!id) throw new Response(null, { status: 404 });
   const [viewer, proposal, locale] = await Promise.all([getViewer(request), getProposalPage(id), getLocale(request)]);
-  // Hidden by moderation: gone for everyone for now, so nothing of it leaks (not even in the page's meta).
-  if (!proposal || proposal.hiddenAt) throw new Response(null, { status: 404 });
+  if (!proposal) throw new Response(null, { status: 404 });
   const isAuthor = viewer !== null && proposal.authorId === viewer.id;
+  // Hidden by moderation: gone for everyone for now, so nothing of it leaks (not even in the page's meta);
+  // except a first proposal held by pre-moderation, which its author sees, marked as waiting.
+  const awaitingApproval = proposal.hiddenAt !== null && isAuthor && (await isAwaitingApproval(proposal.id));
+  if (proposal.hiddenAt && !awaitingApproval) throw new Response(null, { status: 404 });
   // A draft belongs to its author: anyone else is told it does not exist.
   if (proposal.status === "draft" && !isAuthor) throw new Response(null, { status: 404 });
   const t = await getFixedT(locale, "proposals");
@@ -70,6 +79,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contributions: await getContributionsSection({ proposalId: proposal.id, viewerId: viewer?.id ?? null, ...parseContributionsView(new URL(request.url).searchParams) }),
     canContribute: can(viewer, "participation.write"),
     signedIn: viewer !== null,
+    awaitingApproval,
+    // Anyone signed in may report the proposal and its author's profile, except the author.
+    reportAuthorId: viewer !== null && !isAuthor && proposal.status !== "draft" ? proposal.authorId : null,
   });
 }
 
@@ -89,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await publishProposal({ actor: viewer, proposalId: id });
       if (result.status === "not_found" || result.status === "forbidden") throw refuse(result.status);
       if (result.status === "not_draft") return json<ActionData>({ intent: null, errors: { form: "proposals:validation.notDraft" }, values: {} }, { status: 409 });
-      return redirectWithFlash(here, "proposals:flash.published");
+      return redirectWithFlash(here, result.held ? "moderation:report.heldFlash" : "proposals:flash.published");
     }
     case "withdraw": {
       const parsed = validateFormData(formData, WithdrawProposalSchema);
@@ -113,9 +125,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProposalRoute() {
-  const { proposal, timeline, actions, locale, supports, contributions, canContribute, signedIn } = useLoaderData<typeof loader>();
+  const { proposal, timeline, actions, locale, supports, contributions, canContribute, signedIn, awaitingApproval, reportAuthorId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("proposals");
+  const { t: tm } = useTranslation("moderation");
+  const here = `/propositions/${proposal.id}`;
   const fr = contentLang(locale);
   const origin =
     proposal.origin === "conseil_citoyen"
@@ -150,6 +164,7 @@ export default function ProposalRoute() {
           <p className="proposal-byline">{t("page.byline", { name: proposal.authorName, date: proposal.dateLabel })}</p>
         </header>
 
+        {awaitingApproval ? <p className="notice notice-warning">{tm("report.awaiting")}</p> : null}
         {proposal.status === "draft" ? <p className="notice notice-warning">{t("page.draftNotice")}</p> : null}
         {proposal.status === "withdrawn" ? (
           <div className="notice notice-warning" role="note">
@@ -248,6 +263,25 @@ export default function ProposalRoute() {
           <p className="field-hint">{t("page.timelineIntro")}</p>
           <ProposalTimeline entries={timeline} />
         </section>
+
+        {reportAuthorId ? (
+          <div className="report-tools">
+            <ReportDisclosure
+              subjectType="proposal"
+              subjectId={proposal.id}
+              redirectTo={here}
+              summary={
+                <>
+                  {tm("report.summary")}
+                  <span className="visually-hidden">{tm("report.proposalContext")}</span>
+                </>
+              }
+            />
+            <p>
+              <Link to={`/signalements?type=profile&id=${encodeURIComponent(reportAuthorId)}&retour=${encodeURIComponent(here)}`}>{tm("report.profile", { name: proposal.authorName })}</Link>
+            </p>
+          </div>
+        ) : null}
 
         {contributions ? <ContributionsSection section={contributions} canContribute={canContribute} open={contributions.open} signedIn={signedIn} /> : null}
       </article>

@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const publish = intent === "publish";
   const result = await createProposal({ author: viewer, input, publish });
   if (result.status === "invalid") return json({ errors: result.errors, values: parsed.values }, { status: 400 });
-  return redirectWithFlash(proposalPath(result.proposalId), publish ? "proposals:flash.published" : "proposals:flash.draftSaved");
+  return redirectWithFlash(proposalPath(result.proposalId), result.held ? "moderation:report.heldFlash" : publish ? "proposals:flash.published" : "proposals:flash.draftSaved");
 }
 
 export default function NewProposalRoute() {

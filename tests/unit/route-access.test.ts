@@ -775,6 +775,51 @@ const ROUTES: RouteCase[] = [
     params: () => ({ id: UNKNOWN_ID, index: "0" }),
     loader: everyone("notFound"),
   },
+  // Moderation: reporting, the queue, a case, the author's contest. Cases are made in `load` (after the
+  // per-test reset) about the resident's contribution of the fixture; see withModerationCase below.
+  {
+    file: "signalements.tsx",
+    load: () => import("../../app/routes/signalements.tsx"),
+    url: (f) => `/signalements?type=contribution&id=${f.contributionId}&retour=/`,
+    loader: signedIn("ok"),
+    // The resident wrote it: they may not report it (the form comes back with the reason, 403).
+    action: { form: (f) => ({ subjectType: "contribution", subjectId: f.contributionId, reason: "spam", details: "", redirectTo: "/" }), expected: { ...signedIn("redirect"), resident: "forbidden" } },
+  },
+  {
+    file: "signalements.tsx",
+    name: "unknown item",
+    load: () => import("../../app/routes/signalements.tsx"),
+    url: "/signalements?type=chose&id=1",
+    loader: { ...everyone("notFound"), anonymous: "signIn" },
+    action: { form: () => ({ subjectType: "contribution", subjectId: UNKNOWN_ID, reason: "spam", redirectTo: "/" }), expected: { ...everyone("notFound"), anonymous: "signIn" } },
+  },
+  { file: "moderation._index.tsx", load: () => import("../../app/routes/moderation._index.tsx"), url: "/moderation?type=contribution&motif=spam&quartier=QP062024", loader: only(["moderator", "administrator"]) },
+  {
+    file: "moderation.$caseId.tsx",
+    load: () => withModerationCase("pending", () => import("../../app/routes/moderation.$caseId.tsx")),
+    url: () => `/moderation/${moderationRows.caseId}`,
+    params: () => ({ caseId: moderationRows.caseId }),
+    loader: only(["moderator", "administrator"]),
+    action: { form: () => ({ intent: "warn", message: "Restez courtois." }), expected: only(["moderator", "administrator"], "redirect") },
+  },
+  {
+    file: "moderation.$caseId.tsx",
+    name: "unknown case",
+    load: () => import("../../app/routes/moderation.$caseId.tsx"),
+    url: `/moderation/${UNKNOWN_ID}`,
+    params: () => ({ caseId: UNKNOWN_ID }),
+    loader: { ...only(["moderator", "administrator"]), moderator: "notFound", administrator: "notFound" },
+    action: { form: () => ({ intent: "dismiss", note: "Rien." }), expected: { ...only(["moderator", "administrator"]), moderator: "notFound", administrator: "notFound" } },
+  },
+  {
+    // Only the author of the hidden contribution (the resident); to anyone else the case does not exist.
+    file: "moderation.contestation.$caseId.tsx",
+    load: () => withModerationCase("hidden", () => import("../../app/routes/moderation.contestation.$caseId.tsx")),
+    url: () => `/moderation/contestation/${moderationRows.caseId}`,
+    params: () => ({ caseId: moderationRows.caseId }),
+    loader: { ...signedIn("notFound"), resident: "ok" },
+    action: { form: () => ({ text: "Je ne suis pas d'accord avec cette décision." }), expected: { ...signedIn("notFound"), resident: "redirect" } },
+  },
 ];
 
 // Labo console: an idea captured at the fixture's session in Lens (made by `load`, after the per-test reset).
@@ -837,6 +882,22 @@ function laboSessionForm(communeSlug: string): Record<string, string> {
     atelier0Question: "Où voyez-vous des dépôts sauvages ?",
     intent: "announce",
   };
+}
+// Moderation: a case about the fixture's contribution (by the resident), reported by someone else;
+// "hidden": a moderator (not one of the visitors) has hidden it.
+const moderationRows = { caseId: "" };
+async function withModerationCase<T>(state: "pending" | "hidden", load: () => Promise<T>): Promise<T> {
+  const [{ reportContent }, { decideCase }] = await Promise.all([import("#app/modules/moderation/report-content.server.ts"), import("#app/modules/moderation/decide-case.server.ts")]);
+  const reporter = await insertUser(db, { password: null });
+  const reported = await reportContent({ reporter: { id: reporter.id, emailVerified: true, roles: [] }, input: { subjectType: "contribution", subjectId: fixture.contributionId, reason: "spam", details: "" } });
+  if (reported.status !== "ok") throw new Error(`report: ${reported.status}`);
+  moderationRows.caseId = reported.caseId;
+  if (state === "hidden") {
+    const moderator = await insertUser(db, { password: null, roles: [{ role: "moderator" }] });
+    const viewer = { id: moderator.id, emailVerified: true, roles: [{ role: "moderator" as const, communeSlug: null, quartierCode: null }] };
+    await decideCase({ moderator: viewer, caseId: reported.caseId, decision: { kind: "hide", reason: "spam", note: "Publicité." } });
+  }
+  return load();
 }
 
 // ---------------------------------------------------------------------------------------------------

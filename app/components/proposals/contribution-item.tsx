@@ -3,7 +3,9 @@ import { useCallback, useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { dateFormat, formatDateTime } from "#app/components/dates.ts";
 import { JsMarker } from "#app/components/js-marker.tsx";
+import { ReportDisclosure } from "#app/components/moderation/report-form.tsx";
 import { RichText } from "#app/components/rich-text.tsx";
+import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 import { contributionAnchor, replyAnchor, type ContributionActionAnswer, type ContributionsView, type ReturnedFormState } from "#app/modules/contributions/contribution-params.ts";
 import type { ContributionItem, ContributionThread } from "#app/modules/contributions/contribution-types.ts";
 import { useContributionsEvents } from "./contribution-events.tsx";
@@ -15,6 +17,8 @@ export type ThreadContext = {
   view: ContributionsView;
   /** The viewer may write (signed in, verified) and the proposal is open. */
   canWrite: boolean;
+  /** The viewer is signed in: they may report others' contributions. */
+  canReport: boolean;
   /** What a plain form post sent back (error, typed text), for the form it belongs to. */
   returned: ReturnedFormState | null;
 };
@@ -47,6 +51,7 @@ export function ContributionThreadView({ item, context }: { item: ContributionTh
 
 function ContributionArticle({ item, context, level, children }: { item: ContributionItem; context: ThreadContext; level: 3 | 4; children?: ReactNode }) {
   const { t, i18n } = useTranslation("contributions");
+  const { t: tm } = useTranslation("moderation");
   const anchor = contributionAnchor(item.id);
   const titleId = `${anchor}-title`;
   const Heading = level === 3 ? "h3" : "h4";
@@ -109,6 +114,19 @@ function ContributionArticle({ item, context, level, children }: { item: Contrib
           </Disclosure>
         ) : null}
         {item.own ? <DeleteConfirm id={item.id} view={context.view} /> : null}
+        {context.canReport && !item.own ? (
+          <ReportDisclosure
+            subjectType="contribution"
+            subjectId={item.id}
+            redirectTo={`${proposalPath(context.proposalId)}#${anchor}`}
+            summary={
+              <>
+                {tm("report.summary")}
+                <span className="visually-hidden">{tm("report.contributionContext", { name: author })}</span>
+              </>
+            }
+          />
+        ) : null}
       </div>
       {context.returned?.form === editFormId && !item.editableUntil ? (
         <p className="notice notice-error" role="alert">

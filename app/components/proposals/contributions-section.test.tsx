@@ -148,13 +148,19 @@ describe("ContributionsSection without JavaScript", () => {
     expect(anonymous).toContain(`href="/connexion?redirectTo=%2Fpropositions%2F${PROPOSAL}%23contribuer">Connectez-vous</a>`);
     expect(anonymous).not.toContain("<textarea");
     expect(anonymous).toContain("Soyez la première personne");
+    const anonymousWithItem = await render({ section: section([{ ...item(), replies: [] }]), canContribute: false, open: true });
+    expect(anonymousWithItem).not.toContain('action="/signalements"');
     const unverified = await render({ section: section([]), canContribute: false, open: true, signedIn: true });
     expect(unverified).toContain("confirmez d&#x27;abord votre adresse e-mail");
     const closed = await render({ section: section([{ ...item(), replies: [] }], { open: false }), canContribute: true, open: false, signedIn: true });
     expect(closed).toContain("Cette proposition ne reçoit plus de contributions.");
-    expect(closed).not.toContain("<textarea");
+    expect(closed).not.toContain('name="body"');
     expect(closed).not.toContain("useful-button");
     expect(closed).not.toContain("Répondre");
+    // Reporting stays possible on a closed proposal, for anyone signed in, except on one's own words.
+    expect(closed).toContain('action="/signalements"');
+    const own = await render({ section: section([{ ...item(), own: true, replies: [] }], { open: false }), canContribute: true, open: false, signedIn: true });
+    expect(own).not.toContain('action="/signalements"');
   });
 
   test("after a failed plain post, the error shows next to the field and the text typed is back", async () => {

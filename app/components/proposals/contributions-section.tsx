@@ -44,7 +44,7 @@ export function ContributionsSection({ section, canContribute, open, signedIn = 
   const navigate = useNavigate();
   const returned = useMemo(() => readReturnedFormState(searchParams), [searchParams]);
   const view = { sort: section.sort, page: section.page };
-  const context: ThreadContext = { proposalId: section.proposalId, view, canWrite: canContribute && open, returned };
+  const context: ThreadContext = { proposalId: section.proposalId, view, canWrite: canContribute && open, canReport: signedIn, returned };
 
   // With JavaScript: once a form's answer is in, say what happened; once the page data is fresh again,
   // put the focus on the contribution (after moving to the page where it is, when it is not on this one).

@@ -13,6 +13,11 @@ import { LaboRegistrationEmail, laboRegistrationSubject, type LaboRegistrationDa
 import { LaboReminderEmail, laboReminderSubject, type LaboReminderData } from "#emails/labo-reminder.tsx";
 import { LaboSessionChangedEmail, laboSessionChangedSubject, type LaboSessionChangedData } from "#emails/labo-session-changed.tsx";
 import { MagicLinkEmail, magicLinkSubject, type MagicLinkData } from "#emails/magic-link.tsx";
+import { ModerationContestDecisionEmail, moderationContestDecisionSubject, type ModerationContestDecisionData } from "#emails/moderation-contest-decision.tsx";
+import { ModerationHiddenEmail, moderationHiddenSubject, type ModerationHiddenData } from "#emails/moderation-hidden.tsx";
+import { ModerationReportOutcomeEmail, moderationReportOutcomeSubject, type ModerationReportOutcomeData } from "#emails/moderation-report-outcome.tsx";
+import { ModerationSuspensionEmail, moderationSuspensionSubject, type ModerationSuspensionData } from "#emails/moderation-suspension.tsx";
+import { ModerationWarningEmail, moderationWarningSubject, type ModerationWarningData } from "#emails/moderation-warning.tsx";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetData } from "#emails/password-reset.tsx";
 import { ProposalQualifiedEmail, proposalQualifiedSubject, type ProposalQualifiedData } from "#emails/proposal-qualified.tsx";
 import { SignUpAttemptEmail, signUpAttemptSubject, type SignUpAttemptData } from "#emails/sign-up-attempt.tsx";
@@ -62,6 +67,26 @@ const TEMPLATES = {
     subject: (t, data) => laboSessionChangedSubject(t, data),
     element: (t, lang, data) => createElement(LaboSessionChangedEmail, { t, lang, ...data }),
   } satisfies Template<LaboSessionChangedData>,
+  "moderation-hidden": {
+    subject: (t) => moderationHiddenSubject(t),
+    element: (t, lang, data) => createElement(ModerationHiddenEmail, { t, lang, ...data }),
+  } satisfies Template<ModerationHiddenData>,
+  "moderation-report-outcome": {
+    subject: (t) => moderationReportOutcomeSubject(t),
+    element: (t, lang, data) => createElement(ModerationReportOutcomeEmail, { t, lang, ...data }),
+  } satisfies Template<ModerationReportOutcomeData>,
+  "moderation-warning": {
+    subject: (t) => moderationWarningSubject(t),
+    element: (t, lang, data) => createElement(ModerationWarningEmail, { t, lang, ...data }),
+  } satisfies Template<ModerationWarningData>,
+  "moderation-suspension": {
+    subject: (t) => moderationSuspensionSubject(t),
+    element: (t, lang, data) => createElement(ModerationSuspensionEmail, { t, lang, ...data }),
+  } satisfies Template<ModerationSuspensionData>,
+  "moderation-contest-decision": {
+    subject: (t) => moderationContestDecisionSubject(t),
+    element: (t, lang, data) => createElement(ModerationContestDecisionEmail, { t, lang, ...data }),
+  } satisfies Template<ModerationContestDecisionData>,
 };
 
 export type EmailTemplateName = keyof typeof TEMPLATES;

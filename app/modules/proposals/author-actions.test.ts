@@ -22,7 +22,7 @@ async function posted(publish = true) {
 describe("publishProposal", () => {
   test("the author publishes a draft: published, dated, in the timeline, followed", async () => {
     const { author, id } = await posted(false);
-    expect(await publishProposal({ actor: author, proposalId: id })).toEqual({ status: "ok" });
+    expect(await publishProposal({ actor: author, proposalId: id })).toEqual({ status: "ok", held: false });
     const stored = await storedProposal(id);
     expect(stored.row).toMatchObject({ status: "published" });
     expect(stored.row!.publishedAt).toBeInstanceOf(Date);

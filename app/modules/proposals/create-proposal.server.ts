@@ -1,15 +1,16 @@
 import { sql } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
 import { proposals } from "#db/schema/index.ts";
+import { holdFirstProposal } from "#app/modules/moderation/hold-first-proposal.server.ts";
 import type { ProposalInput } from "./proposal.schema.ts";
 import { checkReferences, follow, recordEvent, saveLinks, type Actor } from "./proposal-writes.server.ts";
 
-export type CreateProposalResult = { status: "ok"; proposalId: string; published: boolean } | { status: "invalid"; errors: Record<string, string> };
+export type CreateProposalResult = { status: "ok"; proposalId: string; published: boolean; held: boolean } | { status: "invalid"; errors: Record<string, string> };
 
 /**
  * A resident posts an idea, as a draft or published at once. One transaction: the proposal, its
  * secondary ambitions and axes, the "created" (and "published") timeline events, and, when published,
- * the author's follow. The caller has checked the permission and the rate limit.
+ * the author's follow; a first proposal may wait for a moderator (pre-moderation). The caller has checked the permission and the rate limit.
  */
 export async function createProposal({ author, input, publish }: { author: Actor; input: ProposalInput; publish: boolean }): Promise<CreateProposalResult> {
   return db.transaction(async (tx) => {
@@ -40,6 +41,7 @@ export async function createProposal({ author, input, publish }: { author: Actor
       await recordEvent(tx, { proposalId, kind: "published", actorId: author.id });
       await follow(tx, proposalId, author.id);
     }
-    return { status: "ok", proposalId, published: publish } as const;
+    const held = publish && (await holdFirstProposal(tx, { proposalId, authorId: author.id }));
+    return { status: "ok", proposalId, published: publish, held } as const;
   });
 }

@@ -35,6 +35,8 @@ export const RATE_LIMITS = {
   // Registering for a rendez-vous du Labo (account: the user id, or the email/phone typed). A social centre
   // registering its visitors from one computer needs a generous address limit.
   laboRegistration: { account: { points: 5, duration: HOUR }, address: { points: 40, duration: HOUR } },
+  // Reporting: enough for a person who meets a burst of spam, not enough to bury the moderators' queue.
+  report: { account: { points: 20, duration: HOUR }, address: { points: 60, duration: HOUR } },
 } satisfies Record<string, Partial<Record<KeyKind, Rule>>>;
 
 export type LimitName = keyof typeof RATE_LIMITS;
