@@ -6,7 +6,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { submittedWithJs } from "#app/components/js-marker.tsx";
 import { getViewer, requireUser } from "#app/modules/auth/auth.server.ts";
-import { can } from "#app/modules/auth/permissions.ts";
+import { writeBlock } from "#app/modules/auth/permissions.ts";
 import { backTo, errorKeysOf, failure, forbidden, notFound, success } from "#app/modules/contributions/contribution-answers.server.ts";
 import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 import { isUuid } from "#app/modules/platform/ids.ts";
@@ -45,6 +45,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (contribution.authorId !== viewer.id) throw forbidden();
       const parsed = validateFormData(form, EditContributionSchema);
       const answer = { js, proposalId, view, form: `edit-${id}` as const, values: parsed.values };
+      const block = writeBlock(viewer);
+      if (block) return failure(answer, [block.reason], 403);
       if (!parsed.ok) return failure(answer, errorKeysOf(parsed.errors), 400);
       const result = await editContribution({ viewerId: viewer.id, contributionId: id, input: parsed.data });
       switch (result.status) {
@@ -77,8 +79,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "useful":
     case "unuseful": {
-      if (!can(viewer, "participation.write") || contribution.authorId === viewer.id) throw forbidden();
+      if (contribution.authorId === viewer.id) throw forbidden();
       const answer = { js, proposalId, view, form: `item-${id}` as const, values: {} };
+      const block = writeBlock(viewer);
+      if (block) return failure(answer, [block.reason], 403);
       const limit = await consume("useful", { account: viewer.id, address: clientAddress(context) });
       if (!limit.ok) return failure(answer, ["rateLimited"], 429, { "Retry-After": String(limit.retryAfterSeconds) });
       const marked = intent.data === "useful";

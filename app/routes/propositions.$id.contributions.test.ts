@@ -49,7 +49,12 @@ describe("POST /propositions/:id/contributions", () => {
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toBe(`/connexion?redirectTo=%2Fpropositions%2F${proposal.id}%2Fcontributions`);
     const unverified = await signedIn({ verified: false });
-    expect((await post(proposal.id, { body: "Bonjour à tous." }, unverified.cookie)).status).toBe(403);
+    // Without JavaScript: back to the proposal with the reason and the text kept; with it, a 403 that says why.
+    const plain = returnedTo(await post(proposal.id, { body: "Bonjour à tous." }, unverified.cookie));
+    expect(plain.params).toMatchObject({ contribution_error: "unverified", draft: "Bonjour à tous." });
+    const withJs = await post(proposal.id, { body: "Bonjour à tous.", _js: "1" }, unverified.cookie);
+    expect(withJs.status).toBe(403);
+    expect(await withJs.json()).toMatchObject({ errors: { form: "contributions:errors.unverified" }, values: { body: "Bonjour à tous." } });
     expect(await rows()).toEqual([]);
   });
 

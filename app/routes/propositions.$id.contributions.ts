@@ -6,7 +6,8 @@
  */
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { submittedWithJs } from "#app/components/js-marker.tsx";
-import { getViewer, requirePermission } from "#app/modules/auth/auth.server.ts";
+import { getViewer, requireUser } from "#app/modules/auth/auth.server.ts";
+import { writeBlock } from "#app/modules/auth/permissions.ts";
 import { addContribution } from "#app/modules/contributions/add-contribution.server.ts";
 import { errorKeysOf, failure, forbidden, notFound, success } from "#app/modules/contributions/contribution-answers.server.ts";
 import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const viewer = await requirePermission(request, "participation.write");
+  const viewer = await requireUser(request);
   const proposalId = params.id;
   if (!isUuid(proposalId)) throw notFound();
   const form = await request.formData().catch(() => null);
@@ -42,6 +43,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const parsed = validateFormData(form, NewContributionSchema);
   answer.values = parsed.values;
+  // Refused with its reason (suspended, charter to accept, address to confirm), what was typed kept.
+  const block = writeBlock(viewer);
+  if (block) return failure(answer, [block.reason], 403);
   if (!parsed.ok) return failure(answer, errorKeysOf(parsed.errors), 400);
 
   const limit = await consume("contribution", { account: viewer.id, address: clientAddress(context) });

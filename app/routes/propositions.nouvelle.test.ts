@@ -39,7 +39,7 @@ describe("/propositions/nouvelle", () => {
     const { cookie } = await signedIn({ verified: false });
     const page = await settle(loader(loaderArgs(getRequest("/propositions/nouvelle", { cookie }))));
     expect(page.status).toBe(403);
-    expect(await page.json()).toEqual({ title: "Confirmez d'abord votre adresse e-mail", unverified: true });
+    expect(await page.json()).toEqual({ title: "Confirmez d'abord votre adresse e-mail", unverified: true, blocked: null });
     const response = await post(form, cookie);
     expect(response.status).toBe(403);
     expect((await countRows()).proposals).toBe(0);
