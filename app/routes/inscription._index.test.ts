@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { RATE_LIMITS } from "#app/modules/security/rate-limit.server.ts";
-import { emailOutbox, users } from "#db/schema/index.ts";
+import { CHARTER_VERSION } from "#app/modules/charter/charter-version.ts";
+import { charterAcceptances, emailOutbox, users } from "#db/schema/index.ts";
 import { insertUser } from "#tests/factories/users.ts";
 import { emailsTo, localeSetBy, setCookies } from "#tests/helpers/email.ts";
 import { actionArgs, getRequest, loaderArgs, postRequest, sessionCookieFor, settle } from "#tests/helpers/request.ts";
@@ -15,6 +16,7 @@ const valid = {
   communeSlug: "lens",
   quartierCode: "QP062024",
   locale: "fr",
+  charter: "accepted",
   website: "",
 };
 
@@ -62,7 +64,7 @@ describe("/inscription action", () => {
   });
 
   test("the commune, the quartier and the language are optional", async () => {
-    const response = await signUp({ displayName: "Karim", email: "karim@example.org", password: "motdepasse-tres-long", locale: "en" });
+    const response = await signUp({ displayName: "Karim", email: "karim@example.org", password: "motdepasse-tres-long", locale: "en", charter: "accepted" });
     expect(response.status).toBe(302);
     const [user] = await db.select().from(users).where(eq(users.email, "karim@example.org"));
     expect(user).toMatchObject({ communeSlug: null, quartierCode: null, locale: "en" });
@@ -92,7 +94,7 @@ describe("/inscription action", () => {
   });
 
   test("bad input: 400, each error by its field, what was typed is kept except the password", async () => {
-    const response = await signUp({ displayName: "", email: "pas-une-adresse", password: "court", communeSlug: "", quartierCode: "", locale: "fr" });
+    const response = await signUp({ displayName: "", email: "pas-une-adresse", password: "court", communeSlug: "", quartierCode: "", locale: "fr", charter: "accepted" });
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.errors).toEqual({ displayName: "validation.required", email: "validation.email", password: "auth:validation.passwordTooShort" });
@@ -121,10 +123,10 @@ describe("/inscription action", () => {
 
   test("hostile input: 10 000-character fields are refused with 400, never a 500, no half-written user", async () => {
     const long = "é".repeat(10_000);
-    const response = await signUp({ displayName: long, email: `${long}@example.org`, password: long, communeSlug: long, quartierCode: long, locale: long, website: "" });
+    const response = await signUp({ displayName: long, email: `${long}@example.org`, password: long, communeSlug: long, quartierCode: long, locale: long, charter: long, website: "" });
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(Object.keys(body.errors).sort()).toEqual(["communeSlug", "displayName", "email", "locale", "password", "quartierCode"]);
+    expect(Object.keys(body.errors).sort()).toEqual(["charter", "communeSlug", "displayName", "email", "locale", "password", "quartierCode"]);
     expect(await db.select().from(users)).toHaveLength(0);
   });
 

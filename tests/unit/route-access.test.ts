@@ -143,7 +143,7 @@ const ROUTES: RouteCase[] = [
     load: () => import("../../app/routes/inscription._index.tsx"),
     url: "/inscription",
     loader: { ...everyone("redirect"), anonymous: "ok" },
-    action: { form: () => ({ displayName: "Nouvelle", email: `nouvelle.${Date.now()}@example.org`, password: "un-mot-de-passe-solide", locale: "fr" }), expected: everyone("redirect") },
+    action: { form: () => ({ displayName: "Nouvelle", email: `nouvelle.${Date.now()}@example.org`, password: "un-mot-de-passe-solide", locale: "fr", charter: "accepted" }), expected: everyone("redirect") },
   },
   { file: "inscription.confirmation.tsx", load: () => import("../../app/routes/inscription.confirmation.tsx"), url: "/inscription/confirmation", loader: everyone("ok") },
   {
@@ -532,6 +532,16 @@ const ROUTES: RouteCase[] = [
     params: () => ({ id: UNKNOWN_ID }),
     loader: everyone("notFound"),
     action: { form: () => ({ intent: "useful" }), expected: signedIn("notFound") },
+  },
+
+  // Charter, transparency, moderation settings (every visitor here has accepted the charter in force)
+  { file: "charte._index.tsx", load: () => import("../../app/routes/charte._index.tsx"), url: "/charte", loader: everyone("ok") },
+  {
+    file: "charte.accepter.tsx",
+    load: () => import("../../app/routes/charte.accepter.tsx"),
+    url: "/charte/accepter?redirectTo=%2Fcompte",
+    loader: signedIn("redirect"),
+    action: { form: () => ({ charter: "accepted", redirectTo: "/compte" }), expected: signedIn("redirect") },
   },
 ];
 
