@@ -61,6 +61,21 @@ describe("/inscription action", () => {
     const [email] = await emailsTo("nadia.benali@example.org");
     expect(email).toMatchObject({ template: "verify-email", subject: "Confirmez votre adresse e-mail" });
     expect(email!.text).toMatch(/http:\/\/localhost:3000\/verification\?token=[\w-]{43}/);
+
+    // The charter ticked at sign-up is the one in force, recorded on the account and in the history.
+    expect(user).toMatchObject({ charterVersion: CHARTER_VERSION, charterAcceptedAt: expect.any(Date) });
+    expect(await db.select({ version: charterAcceptances.version }).from(charterAcceptances).where(eq(charterAcceptances.userId, user!.id))).toEqual([{ version: CHARTER_VERSION }]);
+  });
+
+  test("the charter must be accepted: without the box ticked, a clear error and everything typed kept (but the password)", async () => {
+    const { charter: _ticked, ...unticked } = valid;
+    const response = await signUp(unticked);
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.errors).toEqual({ charter: "charter:signUp.required" });
+    expect(body.values).toMatchObject({ displayName: "Nadia B.", email: "Nadia.Benali@Example.org", communeSlug: "lens", quartierCode: "QP062024" });
+    expect(body.values.password).toBeUndefined();
+    expect(await db.select().from(users)).toHaveLength(0);
   });
 
   test("the commune, the quartier and the language are optional", async () => {
