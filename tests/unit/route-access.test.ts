@@ -543,6 +543,14 @@ const ROUTES: RouteCase[] = [
     loader: signedIn("redirect"),
     action: { form: () => ({ charter: "accepted", redirectTo: "/compte" }), expected: signedIn("redirect") },
   },
+  { file: "moderation.transparence.tsx", load: () => import("../../app/routes/moderation.transparence.tsx"), url: "/moderation/transparence", loader: everyone("ok") },
+  {
+    file: "admin.parametres.tsx",
+    load: () => import("../../app/routes/admin.parametres.tsx"),
+    url: "/admin/parametres",
+    loader: only(["administrator"]),
+    action: { form: () => ({ autoHideThreshold: "4", preModeration: "off" }), expected: only(["administrator"], "redirect") },
+  },
 ];
 
 // Contributions: an open proposal with one contribution by someone none of the visitors is, and a

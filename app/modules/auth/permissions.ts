@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   "council.act", // act for a conseil citoyen (scoped to its quartier)
   "moderation.act",
   "governance.manage", // GTP / COPIL secretariat
+  "settings.manage", // moderation threshold, pre-moderation
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,6 +45,7 @@ const GLOBAL: Record<Permission, readonly Role[]> = {
   "council.act": ["coordinator", "administrator"],
   "moderation.act": ["moderator", "administrator"],
   "governance.manage": ["coordinator", "administrator"],
+  "settings.manage": ["administrator"],
 };
 
 function hasRole(viewer: NonNullable<Viewer>, roles: readonly Role[]) {
