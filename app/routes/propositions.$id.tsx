@@ -8,9 +8,11 @@ import { pageMeta } from "#app/components/meta.ts";
 import { ProposalStatusBadge } from "#app/components/proposals/proposal-status-badge.tsx";
 import { ProposalTimeline } from "#app/components/proposals/proposal-timeline.tsx";
 import { contentLang } from "#app/components/referential.tsx";
+import { hiddenReasonText } from "#app/components/hidden-content.ts";
 import { RichText } from "#app/components/rich-text.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { getViewer, requirePermission } from "#app/modules/auth/auth.server.ts";
+import { hiddenReasonOf } from "#app/modules/hidden-content/hidden-reason.server.ts";
 import { getSupportPanel } from "#app/modules/supports/support-queries.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
 import { parseContributionsView } from "#app/modules/contributions/contribution-params.ts";
@@ -28,7 +30,7 @@ import { authorActions } from "#app/modules/proposals/proposal-rules.ts";
 import { publishProposal } from "#app/modules/proposals/publish-proposal.server.ts";
 import { withdrawProposal } from "#app/modules/proposals/withdraw-proposal.server.ts";
 
-export const handle = { i18n: ["proposals", "supports", "contributions"] };
+export const handle = { i18n: ["proposals", "supports", "contributions", "moderation"] };
 export const meta = pageMeta;
 
 const DESCRIPTION_LENGTH = 150;
@@ -42,22 +44,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseProposalId(params.id);
   if (!id) throw new Response(null, { status: 404 });
   const [viewer, proposal, locale] = await Promise.all([getViewer(request), getProposalPage(id), getLocale(request)]);
-  // Hidden by moderation: gone for everyone for now, so nothing of it leaks (not even in the page's meta).
-  if (!proposal || proposal.hiddenAt) throw new Response(null, { status: 404 });
+  if (!proposal) throw new Response(null, { status: 404 });
   const isAuthor = viewer !== null && proposal.authorId === viewer.id;
+  // Hidden by moderation: its author and moderators still see it (with a notice); anyone else sees that it
+  // was hidden and why, and nothing of it (not its title, not in the page's meta, not in the HTML).
+  if (proposal.hiddenAt && !isAuthor && !can(viewer, "moderation.act")) {
+    const tm = await getFixedT(locale, "moderation");
+    return json({ hiddenStub: true as const, title: tm("hidden.proposalTitle"), reason: await hiddenReasonOf("proposal", proposal.id) });
+  }
   // A draft belongs to its author: anyone else is told it does not exist.
   if (proposal.status === "draft" && !isAuthor) throw new Response(null, { status: 404 });
   const t = await getFixedT(locale, "proposals");
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Paris" });
-  const { authorId: _authorId, hiddenAt: _hiddenAt, events, ...shown } = proposal;
+  const { authorId: _authorId, hiddenAt: _hiddenAt, authorHidden: _authorHidden, events, ...shown } = proposal;
   const withdrawal = events.findLast((e) => e.kind === "withdrawn");
   return json({
+    hiddenStub: false as const,
     title: proposal.title,
     description: excerpt(proposal.body),
+    hiddenNotice: proposal.hiddenAt ? (isAuthor ? ("author" as const) : ("moderator" as const)) : null,
+    hiddenReason: proposal.hiddenAt ? await hiddenReasonOf("proposal", proposal.id) : null,
     locale,
     proposal: {
       ...shown,
-      authorName: proposal.authorName ?? t("page.formerMember"),
+      authorName: proposal.authorHidden ? (await getFixedT(locale, "moderation"))("hidden.profile") : (proposal.authorName ?? t("page.formerMember")),
       dateLabel: proposal.publishedAt ? t("page.publishedOn", { date: day.format(proposal.publishedAt) }) : t("page.createdOn", { date: day.format(proposal.createdAt) }),
       withdrawnLabel: proposal.withdrawnAt ? day.format(proposal.withdrawnAt) : null,
       withdrawnReason: withdrawal?.reason ?? null,
@@ -112,7 +122,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProposalRoute() {
-  const { proposal, timeline, actions, locale, supports, contributions, canContribute, signedIn } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  return data.hiddenStub ? <HiddenProposal reason={data.reason} /> : <VisibleProposal data={data} />;
+}
+
+/** What people who may not see a hidden proposal get: that it was hidden, and why. */
+function HiddenProposal({ reason }: { reason: string | null }) {
+  const { t } = useTranslation(["moderation", "proposals"]);
+  return (
+    <>
+      <Breadcrumb
+        label={t("proposals:breadcrumb.label")}
+        items={[
+          { label: t("proposals:breadcrumb.home"), to: "/" },
+          { label: t("proposals:breadcrumb.proposals"), to: "/propositions" },
+          { label: t("proposals:breadcrumb.proposal") },
+        ]}
+      />
+      <section className="notice notice-warning" aria-labelledby="hidden-title">
+        <h1 id="hidden-title">{t("hidden.proposalTitle")}</h1>
+        <p>{hiddenReasonText(t as never, reason)}</p>
+        <p>
+          <Link to="/charte">{t("transparency.charterLink")}</Link>
+        </p>
+      </section>
+    </>
+  );
+}
+
+type VisibleData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { hiddenStub: false }>;
+
+function VisibleProposal({ data }: { data: VisibleData }) {
+  const { proposal, timeline, actions, locale, supports, contributions, canContribute, signedIn, hiddenNotice, hiddenReason } = data;
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("proposals");
   const fr = contentLang(locale);
@@ -143,6 +184,12 @@ export default function ProposalRoute() {
           <p className="proposal-byline">{t("page.byline", { name: proposal.authorName, date: proposal.dateLabel })}</p>
         </header>
 
+        {hiddenNotice ? (
+          <div className="notice notice-warning" role="note">
+            <p>{t(hiddenNotice === "author" ? "moderation:hidden.authorNotice" : "moderation:hidden.moderatorNotice")}</p>
+            <p>{hiddenReasonText(t as never, hiddenReason)}</p>
+          </div>
+        ) : null}
         {proposal.status === "draft" ? <p className="notice notice-warning">{t("page.draftNotice")}</p> : null}
         {proposal.status === "withdrawn" ? (
           <div className="notice notice-warning" role="note">
