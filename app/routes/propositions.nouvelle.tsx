@@ -1,14 +1,17 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumb } from "#app/components/breadcrumb.tsx";
 import { ErrorSummary, useValidatedForm } from "#app/components/forms.tsx";
+import { Honeypot } from "#app/components/honeypot.tsx";
 import { pageMeta } from "#app/components/meta.ts";
 import { ProposalFields, proposalFieldLabels, type ProposalFormChoices } from "#app/components/proposals/proposal-form.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { writeBlock } from "#app/modules/auth/permissions.ts";
 import { writeBlockMessage } from "#app/modules/auth/write-access.ts";
+import { checkNewText } from "#app/modules/abuse/content-guards.server.ts";
+import { caughtByHoneypot } from "#app/modules/forms/honeypot.ts";
 import { parseForm } from "#app/modules/forms/parse-form.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
@@ -40,7 +43,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const limit = await consume("proposal", { account: viewer.id, address: clientAddress(context) });
   if (!limit.ok) return tooManyRequests(limit, { errors: { form: "proposals:validation.tooMany" }, values: parsed.values });
-  const { intent, ...input } = parsed.data;
+  const { intent, website: _honeypot, ...input } = parsed.data;
+  // A filled honeypot is a bot: it gets an ordinary-looking answer, and nothing is created.
+  if (caughtByHoneypot(parsed.data)) return redirect("/propositions");
+  const check = await checkNewText({ authorId: viewer.id, text: input.body });
+  if (check.status === "repeated") return json({ errors: { body: "proposals:validation.repeated" }, values: parsed.values }, { status: 409 });
+  if (check.status === "too_many_links") return json({ errors: { body: "proposals:validation.tooManyLinks" }, values: parsed.values }, { status: 422 });
   const publish = intent === "publish";
   const result = await createProposal({ author: viewer, input, publish });
   if (result.status === "invalid") return json({ errors: result.errors, values: parsed.values }, { status: 400 });
@@ -113,6 +121,7 @@ function NewProposalForm({ choices, defaults, locale }: { choices: ProposalFormC
       <Form method="post" noValidate onSubmit={form.onSubmit} className="form form-wide">
         <ErrorSummary errors={form.summaryErrors} labels={proposalFieldLabels(t)} />
         <ProposalFields choices={choices} form={form} values={values} locale={locale} />
+        <Honeypot />
         <p id="buttons-hint" className="field-hint">
           {t("new.buttonsHint")}
         </p>
