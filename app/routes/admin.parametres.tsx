@@ -37,7 +37,7 @@ export default function ModerationSettingsRoute() {
   const labels = { autoHideThreshold: t("settings.threshold"), preModeration: t("settings.preModeration") };
   return (
     <>
-      <Breadcrumb label={t("admin:nav.label")} items={[{ label: t("admin:nav.label"), to: "/admin" }, { label: t("settings.title") }]} />
+      <Breadcrumb label={t("settings.breadcrumb")} items={[{ label: t("admin:nav.label"), to: "/admin" }, { label: t("settings.title") }]} />
       <h1>{t("settings.title")}</h1>
       <Form method="post" noValidate onSubmit={onSubmit} className="form">
         <ErrorSummary errors={summaryErrors} labels={labels} />
