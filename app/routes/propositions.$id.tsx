@@ -11,10 +11,11 @@ import { contentLang } from "#app/components/referential.tsx";
 import { hiddenReasonText } from "#app/components/hidden-content.ts";
 import { RichText } from "#app/components/rich-text.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
-import { getViewer, requirePermission } from "#app/modules/auth/auth.server.ts";
+import { getViewer, requireUser } from "#app/modules/auth/auth.server.ts";
+import { writeBlockMessage } from "#app/modules/auth/write-access.ts";
 import { hiddenReasonOf } from "#app/modules/hidden-content/hidden-reason.server.ts";
 import { getSupportPanel } from "#app/modules/supports/support-queries.server.ts";
-import { can } from "#app/modules/auth/permissions.ts";
+import { can, writeBlock } from "#app/modules/auth/permissions.ts";
 import { parseContributionsView } from "#app/modules/contributions/contribution-params.ts";
 import { getContributionsSection } from "#app/modules/contributions/contribution-queries.server.ts";
 import { ContributionsSection } from "#app/components/proposals/contributions-section.tsx";
@@ -85,9 +86,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionData = { intent: "withdraw" | "update" | null; errors: Record<string, string>; values: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await requirePermission(request, "participation.write");
+  const viewer = await requireUser(request);
   const id = parseProposalId(params.id);
   if (!id) throw new Response(null, { status: 404 });
+  // Suspended, charter to accept, address to confirm: the author is told why, next to their actions.
+  const block = writeBlock(viewer);
+  if (block) return json<ActionData>({ intent: null, errors: { form: writeBlockMessage(block, "proposals:unverified.text") }, values: {} }, { status: 403 });
   const formData = await request.formData().catch(() => null);
   if (!formData) return json<ActionData>({ intent: null, errors: { form: "validation.invalidForm" }, values: {} }, { status: 400 });
   const here = `/propositions/${id}`;

@@ -13,6 +13,7 @@ import { actionArgs, getRequest, loaderArgs, postRequest, sessionCookieFor, sett
 import { action as contributeAction } from "./propositions.$id.contributions.ts";
 import { action as followAction } from "./propositions.$id.suivi.ts";
 import { action as supportAction } from "./propositions.$id.soutien.ts";
+import { action as proposalPageAction } from "./propositions.$id.tsx";
 import { action as newProposalAction, loader as newProposalLoader } from "./propositions.nouvelle.tsx";
 import { loader as rootLoader } from "../root.tsx";
 
@@ -70,6 +71,14 @@ describe.each(cases)("an account $name", ({ input, common, contributions: contri
     expect(plain.headers.get("Location")).toBe(`/propositions/${proposal.id}`);
     expect(await flashSetBy(plain)).toBe(common);
     expect(await db.select().from(supports).where(eq(supports.userId, user.id))).toEqual([]);
+  });
+
+  test("cannot add news to their own proposal: 403 with the reason", async () => {
+    const { user, cookie } = await setup(input);
+    const own = await insertProposal(db, { authorId: user.id });
+    const response = await settle(proposalPageAction(actionArgs(postRequest(`/propositions/${own.id}`, { intent: "update", text: "Des nouvelles du projet." }, { cookie }), { id: own.id })));
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ intent: null, errors: { form: common }, values: {} });
   });
 
   test("cannot follow", async () => {
