@@ -3,10 +3,13 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { contributions, proposals } from "#db/schema/index.ts";
+import { insertContribution } from "#tests/factories/contributions.ts";
 import { insertProposal } from "#tests/factories/proposals.ts";
 import { insertUser } from "#tests/factories/users.ts";
 import { actionArgs, postRequest, sessionCookieFor, settle } from "#tests/helpers/request.ts";
+import { action as contributionItemAction } from "./contributions.$id.ts";
 import { action as contributeAction } from "./propositions.$id.contributions.ts";
+import { action as editProposalAction } from "./propositions.$id_.modifier.tsx";
 import { action as newProposalAction } from "./propositions.nouvelle.tsx";
 
 const form = {
@@ -85,5 +88,27 @@ describe("posting a contribution", () => {
     const response = await postContribution(proposal.id, { body: "Super idée, vraiment.", website: "spam" }, cookie);
     expect(response.headers.get("Location")).toBe(`/propositions/${proposal.id}`);
     expect(await contributionsBy(user.id)).toEqual([]);
+  });
+});
+
+describe("editing", () => {
+  const twoLinks = "Voir https://exemple.org/a et https://exemple.org/b pour le détail du projet.";
+
+  test("cannot add more links than a new account may post, in a proposal or a contribution (422, text kept)", async () => {
+    const { user, cookie } = await signedIn();
+    const own = await insertProposal(db, { authorId: user.id, ...{ quartierCode: "QP062024", communeSlug: "lens", ambitionNumber: 8 } });
+    const edit = await settle(editProposalAction(actionArgs(postRequest(`/propositions/${own.id}/modifier`, { ...form, body: twoLinks }, { cookie }), { id: own.id })));
+    expect(edit.status).toBe(422);
+    expect(await edit.json()).toMatchObject({ errors: { body: "proposals:validation.tooManyLinks" }, values: { body: twoLinks } });
+
+    const other = await insertProposal(db, { authorId: (await insertUser(db)).id });
+    const mine = await insertContribution(db, { proposalId: other.id, authorId: user.id, body: "Mon premier texte." });
+    const response = await settle(
+      contributionItemAction(actionArgs(postRequest(`/contributions/${mine.id}`, { intent: "edit", body: twoLinks, _js: "1" }, { cookie }), { id: mine.id })),
+    );
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ errors: { body: "contributions:errors.tooManyLinks" }, values: { body: twoLinks } });
+    const [row] = await db.select().from(contributions).where(eq(contributions.id, mine.id));
+    expect(row!.body).toBe("Mon premier texte.");
   });
 });

@@ -6,6 +6,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { submittedWithJs } from "#app/components/js-marker.tsx";
 import { getViewer, requireUser } from "#app/modules/auth/auth.server.ts";
+import { checkLinks } from "#app/modules/abuse/content-guards.server.ts";
 import { writeBlock } from "#app/modules/auth/permissions.ts";
 import { backTo, errorKeysOf, failure, forbidden, notFound, success } from "#app/modules/contributions/contribution-answers.server.ts";
 import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
@@ -48,6 +49,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const block = writeBlock(viewer);
       if (block) return failure(answer, [block.reason], 403);
       if (!parsed.ok) return failure(answer, errorKeysOf(parsed.errors), 400);
+      // An edit could add the links a new account may not post.
+      if ((await checkLinks({ authorId: viewer.id, text: parsed.data.body })).status === "too_many_links") return failure(answer, ["tooManyLinks"], 422);
       const result = await editContribution({ viewerId: viewer.id, contributionId: id, input: parsed.data });
       switch (result.status) {
         case "ok":

@@ -55,6 +55,11 @@ export async function checkNewText({ authorId, text, now = new Date() }: { autho
     .limit(1);
   if (repeated) return { status: "repeated" };
 
+  return checkLinks({ authorId, text, now });
+}
+
+/** The link limit alone: for edits, where the text may well equal what the same person posted before (itself). */
+export async function checkLinks({ authorId, text, now = new Date() }: { authorId: string; text: string; now?: Date }): Promise<TextCheck> {
   if (countLinks(text) > NEW_ACCOUNT_MAX_LINKS && (await isNewAccount(authorId, now))) return { status: "too_many_links", max: NEW_ACCOUNT_MAX_LINKS };
   return { status: "ok" };
 }
