@@ -6,7 +6,7 @@ import { pageMeta } from "#app/components/meta.ts";
 import { SiteLayout } from "#app/components/site-layout.tsx";
 import { useNonce } from "#app/components/nonce.tsx";
 import { getViewer } from "#app/modules/auth/auth.server.ts";
-import { can } from "#app/modules/auth/permissions.ts";
+import { can, writeBlock } from "#app/modules/auth/permissions.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { fallbackLng } from "#app/modules/i18n/i18n.ts";
 import { popFlash } from "#app/modules/platform/flash.server.ts";
@@ -23,6 +23,8 @@ export const meta = pageMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, viewer, flash] = await Promise.all([getLocale(request), getViewer(request), popFlash(request)]);
   const t = await getFixedT(locale);
+  const block = viewer ? writeBlock(viewer) : null;
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
   return json(
     {
       locale,
@@ -36,6 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
             emailVerified: viewer.emailVerified,
             canAdminister: can(viewer, "roles.manage") || can(viewer, "referential.edit"),
             canModerate: can(viewer, "moderation.act"),
+            // Told on every page: a suspended account reads but does not write; a new charter waits to be accepted.
+            notice:
+              block?.reason === "suspended"
+                ? { kind: "suspended" as const, text: t("writeBlocked.suspendedBanner", { date: day.format(block.until) }) }
+                : block?.reason === "charter"
+                  ? { kind: "charter" as const, text: t("writeBlocked.charterBanner") }
+                  : null,
           }
         : null,
     },

@@ -2,7 +2,13 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-export type LayoutViewer = { displayName: string; emailVerified: boolean; canAdminister: boolean; canModerate: boolean } | null;
+export type LayoutViewer = {
+  displayName: string;
+  emailVerified: boolean;
+  canAdminister: boolean;
+  canModerate: boolean;
+  notice: { kind: "suspended" | "charter"; text: string } | null;
+} | null;
 
 export function SiteLayout({ viewer, locale, flash, children }: { viewer: LayoutViewer; locale: string; flash: string | null; children: ReactNode }) {
   const { t } = useTranslation();
@@ -96,6 +102,7 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
           </ul>
         </nav>
       </header>
+      {viewer?.notice ? <AccountNotice notice={viewer.notice} here={here} /> : null}
       {flash ? <FlashMessage message={flash} /> : null}
       <main id="contenu" tabIndex={-1} className="container main">
         {children}
@@ -110,10 +117,33 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
             <li>
               <Link to="/confidentialite">{t("layout.footer.privacy")}</Link>
             </li>
+            <li>
+              <Link to="/charte">{t("layout.footer.charter")}</Link>
+            </li>
+            <li>
+              <Link to="/moderation/transparence">{t("layout.footer.transparency")}</Link>
+            </li>
           </ul>
         </div>
       </footer>
     </>
+  );
+}
+
+function AccountNotice({ notice, here }: { notice: NonNullable<LayoutViewer>["notice"] & object; here: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="container">
+      <p className="notice notice-warning account-notice">
+        {notice.text}
+        {notice.kind === "charter" && !here.startsWith("/charte") ? (
+          <>
+            {" "}
+            <Link to={`/charte/accepter?${new URLSearchParams({ redirectTo: here })}`}>{t("writeBlocked.charterLink")}</Link>
+          </>
+        ) : null}
+      </p>
+    </div>
   );
 }
 

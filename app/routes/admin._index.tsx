@@ -48,6 +48,14 @@ export default function AdminOverview() {
             <p>{t("overview.audit")}</p>
           </li>
         ) : null}
+        {sections.settings ? (
+          <li className="card">
+            <h2>
+              <Link to="/admin/parametres">{t("nav.settings")}</Link>
+            </h2>
+            <p>{t("overview.settings")}</p>
+          </li>
+        ) : null}
       </ul>
     </>
   );

@@ -14,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     referential: can(viewer, "referential.edit"),
     users: can(viewer, "roles.manage"),
     audit: can(viewer, "audit.read"),
+    settings: can(viewer, "settings.manage"),
   };
   if (!Object.values(sections).some(Boolean)) throw json({ reason: "forbidden" }, { status: 403 });
   return json({ sections });
@@ -44,6 +45,11 @@ export default function AdminLayout() {
           {sections.audit ? (
             <li>
               <NavLink to="/admin/journal">{t("nav.audit")}</NavLink>
+            </li>
+          ) : null}
+          {sections.settings ? (
+            <li>
+              <NavLink to="/admin/parametres">{t("nav.settings")}</NavLink>
             </li>
           ) : null}
         </ul>

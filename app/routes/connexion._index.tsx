@@ -8,6 +8,7 @@ import { SignInSchema } from "#app/modules/auth/auth.schema.ts";
 import { requireAnonymous, safeRedirectPath } from "#app/modules/auth/auth.server.ts";
 import { startSession } from "#app/modules/auth/session.server.ts";
 import { signInWithPassword } from "#app/modules/auth/sign-in.server.ts";
+import { pathAfterSignIn } from "#app/modules/charter/accept-charter.server.ts";
 import { parseForm } from "#app/modules/forms/parse-form.server.ts";
 import { getFixedT, getLocale, localeCookie } from "#app/modules/i18n/i18next.server.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
@@ -37,7 +38,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await consume("signInFailure", keys);
     return json({ errors: { form: "auth:signIn.invalid" }, values: parsed.values }, { status: 400 });
   }
-  return redirectWithFlash(safeRedirectPath(parsed.data.redirectTo), "auth:flash.signedIn", {
+  // A charter changed since this person last accepted it: they accept the new one first, then go on.
+  return redirectWithFlash(await pathAfterSignIn(result.userId, safeRedirectPath(parsed.data.redirectTo)), "auth:flash.signedIn", {
     headers: [
       ["Set-Cookie", await startSession(result.userId)],
       ["Set-Cookie", await localeCookie.serialize(result.locale)],

@@ -7,6 +7,7 @@ import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { inspectAuthToken } from "#app/modules/auth/auth-tokens.server.ts";
 import { getViewer } from "#app/modules/auth/auth.server.ts";
 import { signInWithMagicLink } from "#app/modules/auth/magic-link.server.ts";
+import { pathAfterSignIn } from "#app/modules/charter/accept-charter.server.ts";
 import { endSession, startSession } from "#app/modules/auth/session.server.ts";
 import { getFixedT, getLocale, localeCookie } from "#app/modules/i18n/i18next.server.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result.status !== "ok") return json({ problem: result.status }, { status: LINK_PROBLEM_STATUS[result.status] });
   // Someone else signed in on this browser? Their session ends; the link's owner takes over.
   if (viewer) await endSession(request);
-  return redirectWithFlash("/", "auth:flash.signedIn", {
+  return redirectWithFlash(await pathAfterSignIn(result.userId, "/"), "auth:flash.signedIn", {
     headers: [
       ["Set-Cookie", await startSession(result.userId)],
       ["Set-Cookie", await localeCookie.serialize(result.locale)],

@@ -6,7 +6,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { submittedWithJs } from "#app/components/js-marker.tsx";
 import { getViewer, requireUser } from "#app/modules/auth/auth.server.ts";
-import { can } from "#app/modules/auth/permissions.ts";
+import { checkLinks } from "#app/modules/abuse/content-guards.server.ts";
+import { writeBlock } from "#app/modules/auth/permissions.ts";
 import { backTo, errorKeysOf, failure, forbidden, notFound, success } from "#app/modules/contributions/contribution-answers.server.ts";
 import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 import { isUuid } from "#app/modules/platform/ids.ts";
@@ -45,7 +46,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (contribution.authorId !== viewer.id) throw forbidden();
       const parsed = validateFormData(form, EditContributionSchema);
       const answer = { js, proposalId, view, form: `edit-${id}` as const, values: parsed.values };
+      const block = writeBlock(viewer);
+      if (block) return failure(answer, [block.reason], 403);
       if (!parsed.ok) return failure(answer, errorKeysOf(parsed.errors), 400);
+      // An edit could add the links a new account may not post.
+      if ((await checkLinks({ authorId: viewer.id, text: parsed.data.body })).status === "too_many_links") return failure(answer, ["tooManyLinks"], 422);
       const result = await editContribution({ viewerId: viewer.id, contributionId: id, input: parsed.data });
       switch (result.status) {
         case "ok":
@@ -77,8 +82,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "useful":
     case "unuseful": {
-      if (!can(viewer, "participation.write") || contribution.authorId === viewer.id) throw forbidden();
+      if (contribution.authorId === viewer.id) throw forbidden();
       const answer = { js, proposalId, view, form: `item-${id}` as const, values: {} };
+      const block = writeBlock(viewer);
+      if (block) return failure(answer, [block.reason], 403);
       const limit = await consume("useful", { account: viewer.id, address: clientAddress(context) });
       if (!limit.ok) return failure(answer, ["rateLimited"], 429, { "Retry-After": String(limit.retryAfterSeconds) });
       const marked = intent.data === "useful";

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { RATE_LIMITS } from "#app/modules/security/rate-limit.server.ts";
-import { emailOutbox, users } from "#db/schema/index.ts";
+import { CHARTER_VERSION } from "#app/modules/charter/charter-version.ts";
+import { charterAcceptances, emailOutbox, users } from "#db/schema/index.ts";
 import { insertUser } from "#tests/factories/users.ts";
 import { emailsTo, localeSetBy, setCookies } from "#tests/helpers/email.ts";
 import { actionArgs, getRequest, loaderArgs, postRequest, sessionCookieFor, settle } from "#tests/helpers/request.ts";
@@ -15,6 +16,7 @@ const valid = {
   communeSlug: "lens",
   quartierCode: "QP062024",
   locale: "fr",
+  charter: "accepted",
   website: "",
 };
 
@@ -59,10 +61,25 @@ describe("/inscription action", () => {
     const [email] = await emailsTo("nadia.benali@example.org");
     expect(email).toMatchObject({ template: "verify-email", subject: "Confirmez votre adresse e-mail" });
     expect(email!.text).toMatch(/http:\/\/localhost:3000\/verification\?token=[\w-]{43}/);
+
+    // The charter ticked at sign-up is the one in force, recorded on the account and in the history.
+    expect(user).toMatchObject({ charterVersion: CHARTER_VERSION, charterAcceptedAt: expect.any(Date) });
+    expect(await db.select({ version: charterAcceptances.version }).from(charterAcceptances).where(eq(charterAcceptances.userId, user!.id))).toEqual([{ version: CHARTER_VERSION }]);
+  });
+
+  test("the charter must be accepted: without the box ticked, a clear error and everything typed kept (but the password)", async () => {
+    const { charter: _ticked, ...unticked } = valid;
+    const response = await signUp(unticked);
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.errors).toEqual({ charter: "charter:signUp.required" });
+    expect(body.values).toMatchObject({ displayName: "Nadia B.", email: "Nadia.Benali@Example.org", communeSlug: "lens", quartierCode: "QP062024" });
+    expect(body.values.password).toBeUndefined();
+    expect(await db.select().from(users)).toHaveLength(0);
   });
 
   test("the commune, the quartier and the language are optional", async () => {
-    const response = await signUp({ displayName: "Karim", email: "karim@example.org", password: "motdepasse-tres-long", locale: "en" });
+    const response = await signUp({ displayName: "Karim", email: "karim@example.org", password: "motdepasse-tres-long", locale: "en", charter: "accepted" });
     expect(response.status).toBe(302);
     const [user] = await db.select().from(users).where(eq(users.email, "karim@example.org"));
     expect(user).toMatchObject({ communeSlug: null, quartierCode: null, locale: "en" });
@@ -92,7 +109,7 @@ describe("/inscription action", () => {
   });
 
   test("bad input: 400, each error by its field, what was typed is kept except the password", async () => {
-    const response = await signUp({ displayName: "", email: "pas-une-adresse", password: "court", communeSlug: "", quartierCode: "", locale: "fr" });
+    const response = await signUp({ displayName: "", email: "pas-une-adresse", password: "court", communeSlug: "", quartierCode: "", locale: "fr", charter: "accepted" });
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.errors).toEqual({ displayName: "validation.required", email: "validation.email", password: "auth:validation.passwordTooShort" });
@@ -121,10 +138,10 @@ describe("/inscription action", () => {
 
   test("hostile input: 10 000-character fields are refused with 400, never a 500, no half-written user", async () => {
     const long = "é".repeat(10_000);
-    const response = await signUp({ displayName: long, email: `${long}@example.org`, password: long, communeSlug: long, quartierCode: long, locale: long, website: "" });
+    const response = await signUp({ displayName: long, email: `${long}@example.org`, password: long, communeSlug: long, quartierCode: long, locale: long, charter: long, website: "" });
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(Object.keys(body.errors).sort()).toEqual(["communeSlug", "displayName", "email", "locale", "password", "quartierCode"]);
+    expect(Object.keys(body.errors).sort()).toEqual(["charter", "communeSlug", "displayName", "email", "locale", "password", "quartierCode"]);
     expect(await db.select().from(users)).toHaveLength(0);
   });
 

@@ -2,7 +2,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProfileChoiceFields } from "#app/components/account/profile-choice-fields.tsx";
+import { CharterCheckbox } from "#app/components/charter-checkbox.tsx";
 import { ErrorSummary, TextField, useValidatedForm } from "#app/components/forms.tsx";
+import { Honeypot } from "#app/components/honeypot.tsx";
 import { pageMeta } from "#app/components/meta.ts";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { listPlaceChoices } from "#app/modules/auth/account-queries.server.ts";
@@ -13,7 +15,7 @@ import { parseForm } from "#app/modules/forms/parse-form.server.ts";
 import { getFixedT, getLocale, localeCookie } from "#app/modules/i18n/i18next.server.ts";
 import { clientAddress, consume, tooManyRequests } from "#app/modules/security/rate-limit.server.ts";
 
-export const handle = { i18n: ["auth"] };
+export const handle = { i18n: ["auth", "charter"] };
 export const meta = pageMeta;
 
 const CONFIRMATION = "/inscription/confirmation";
@@ -29,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const parsed = await parseForm(request, SignUpSchema);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const { website, ...input } = parsed.data;
+  const { website, charter: _accepted, ...input } = parsed.data;
   const headers = new Headers({ "Set-Cookie": await localeCookie.serialize(input.locale) });
   // A filled honeypot is a bot: it gets the usual answer, and nothing is created or sent.
   if (website) return redirect(CONFIRMATION, { headers });
@@ -49,7 +51,7 @@ export default function SignUpRoute() {
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? {};
   const { t } = useTranslation(["auth", "common"]);
-  const { register, errors, summaryErrors, onSubmit } = useValidatedForm(SignUpSchema, actionData, { locale });
+  const { register, registerChoice, errors, summaryErrors, onSubmit } = useValidatedForm(SignUpSchema, actionData, { locale });
   const optional = ` (${t("common:forms.optional")})`;
   const labels = {
     displayName: t("signUp.displayName"),
@@ -58,6 +60,7 @@ export default function SignUpRoute() {
     communeSlug: t("fields.commune") + optional,
     quartierCode: t("fields.quartier") + optional,
     locale: t("fields.locale"),
+    charter: t("charter:signUp.checkbox"),
   };
   return (
     <div className="auth-page">
@@ -97,11 +100,8 @@ export default function SignUpRoute() {
           autoComplete="new-password"
         />
         <ProfileChoiceFields communes={communes} quartiers={quartiers} register={register} errors={errors} values={{ locale, ...values }} labels={labels} />
-        {/* Honeypot: off-screen and hidden from assistive technologies; only bots fill it in. */}
-        <div className="honeypot" aria-hidden="true">
-          <label htmlFor="website">{t("signUp.honeypot")}</label>
-          <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
-        </div>
+        <CharterCheckbox error={errors.charter} registration={registerChoice("charter", "accepted")} />
+        <Honeypot />
         <div className="form-actions">
           <button type="submit" className="button">
             {t("signUp.submit")}

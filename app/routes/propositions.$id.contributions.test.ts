@@ -49,7 +49,12 @@ describe("POST /propositions/:id/contributions", () => {
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toBe(`/connexion?redirectTo=%2Fpropositions%2F${proposal.id}%2Fcontributions`);
     const unverified = await signedIn({ verified: false });
-    expect((await post(proposal.id, { body: "Bonjour à tous." }, unverified.cookie)).status).toBe(403);
+    // Without JavaScript: back to the proposal with the reason and the text kept; with it, a 403 that says why.
+    const plain = returnedTo(await post(proposal.id, { body: "Bonjour à tous." }, unverified.cookie));
+    expect(plain.params).toMatchObject({ contribution_error: "unverified", draft: "Bonjour à tous." });
+    const withJs = await post(proposal.id, { body: "Bonjour à tous.", _js: "1" }, unverified.cookie);
+    expect(withJs.status).toBe(403);
+    expect(await withJs.json()).toMatchObject({ errors: { form: "contributions:errors.unverified" }, values: { body: "Bonjour à tous." } });
     expect(await rows()).toEqual([]);
   });
 
@@ -130,14 +135,14 @@ describe("POST /propositions/:id/contributions", () => {
     expect((await rows())[0]!.body).toBe(hostile);
   });
 
-  test("the same text twice in a row is refused: 409 with JavaScript, back with the error without", async () => {
+  test("the same text twice is refused (by the repeated-text rule): 409 with JavaScript, back with the error without", async () => {
     const { resident, proposal } = await setup();
     await post(proposal.id, { body: "Je suis d'accord." }, resident.cookie);
     const js = await post(proposal.id, { body: "je suis d'accord.", _js: "1" }, resident.cookie);
     expect(js.status).toBe(409);
-    expect((await js.json()).errors).toEqual({ body: "contributions:errors.duplicate" });
+    expect((await js.json()).errors).toEqual({ body: "contributions:errors.repeated" });
     const plain = returnedTo(await post(proposal.id, { body: "Je suis d'accord." }, resident.cookie));
-    expect(plain.params).toMatchObject({ contribution_error: "duplicate", draft: "Je suis d'accord." });
+    expect(plain.params).toMatchObject({ contribution_error: "repeated", draft: "Je suis d'accord." });
     expect(await rows()).toHaveLength(1);
   });
 

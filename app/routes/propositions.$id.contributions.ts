@@ -4,9 +4,10 @@
  * page (see app/modules/contributions/contribution-params.ts for the no-JavaScript error contract).
  * GET (after signing in, for instance) goes to the proposal's contributions.
  */
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { submittedWithJs } from "#app/components/js-marker.tsx";
-import { getViewer, requirePermission } from "#app/modules/auth/auth.server.ts";
+import { getViewer, requireUser } from "#app/modules/auth/auth.server.ts";
+import { writeBlock } from "#app/modules/auth/permissions.ts";
 import { addContribution } from "#app/modules/contributions/add-contribution.server.ts";
 import { errorKeysOf, failure, forbidden, notFound, success } from "#app/modules/contributions/contribution-answers.server.ts";
 import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
@@ -14,6 +15,8 @@ import { isUuid } from "#app/modules/platform/ids.ts";
 import { contributionAnchor, contributionsUrl, parseContributionsView, viewSearch, type AddContributionAnswer } from "#app/modules/contributions/contribution-params.ts";
 import { locateContribution, proposalAcceptsThread } from "#app/modules/contributions/contribution-queries.server.ts";
 import { NewContributionSchema } from "#app/modules/contributions/contribution.schema.ts";
+import { checkNewText } from "#app/modules/abuse/content-guards.server.ts";
+import { caughtByHoneypot } from "#app/modules/forms/honeypot.ts";
 import { validateFormData } from "#app/modules/forms/parse-form.server.ts";
 import { clientAddress, consume } from "#app/modules/security/rate-limit.server.ts";
 
@@ -25,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const viewer = await requirePermission(request, "participation.write");
+  const viewer = await requireUser(request);
   const proposalId = params.id;
   if (!isUuid(proposalId)) throw notFound();
   const form = await request.formData().catch(() => null);
@@ -42,12 +45,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const parsed = validateFormData(form, NewContributionSchema);
   answer.values = parsed.values;
+  // Refused with its reason (suspended, charter to accept, address to confirm), what was typed kept.
+  const block = writeBlock(viewer);
+  if (block) return failure(answer, [block.reason], 403);
   if (!parsed.ok) return failure(answer, errorKeysOf(parsed.errors), 400);
 
   const limit = await consume("contribution", { account: viewer.id, address: clientAddress(context) });
   if (!limit.ok) return failure(answer, ["rateLimited"], 429, { "Retry-After": String(limit.retryAfterSeconds) });
 
-  const result = await addContribution({ viewer, proposalId, input: parsed.data });
+  const { website: _honeypot, ...input } = parsed.data;
+  // A filled honeypot is a bot: back to the proposal as if all went well, and nothing is posted.
+  if (caughtByHoneypot(parsed.data)) return answer.js ? json({ status: "ok" }) : redirect(proposalPath(proposalId));
+  const check = await checkNewText({ authorId: viewer.id, text: input.body });
+  if (check.status === "repeated") return failure(answer, ["repeated"], 409);
+  if (check.status === "too_many_links") return failure(answer, ["tooManyLinks"], 422);
+
+  const result = await addContribution({ viewer, proposalId, input });
   switch (result.status) {
     case "ok": {
       const { id } = result.contribution;

@@ -1,6 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { submittedWithJs } from "#app/components/js-marker.tsx";
 import { getViewer } from "#app/modules/auth/auth.server.ts";
+import { writeBlock } from "#app/modules/auth/permissions.ts";
+import { writeBlockMessage } from "#app/modules/auth/write-access.ts";
 import { validateFormData } from "#app/modules/forms/parse-form.server.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
 import { clientAddress, consume } from "#app/modules/security/rate-limit.server.ts";
@@ -28,6 +30,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = form ? validateFormData(form, SupportIntentSchema) : null;
   if (!form || !parsed?.ok) return badForm();
   const withJs = submittedWithJs(form);
+  const block = writeBlock(viewer);
+  if (block) return refuse({ withJs, proposalId, status: 403, message: writeBlockMessage(block, "supports:errors.verifyEmail") });
 
   const limit = await consume("support", { account: viewer.id, address: clientAddress(context) });
   if (!limit.ok) return refuse({ withJs, proposalId, status: 429, message: "supports:errors.tooMany", headers: { "Retry-After": String(limit.retryAfterSeconds) } });

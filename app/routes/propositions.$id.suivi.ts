@@ -1,6 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { submittedWithJs } from "#app/components/js-marker.tsx";
 import { getViewer } from "#app/modules/auth/auth.server.ts";
+import { writeBlock } from "#app/modules/auth/permissions.ts";
+import { writeBlockMessage } from "#app/modules/auth/write-access.ts";
 import { FollowIntentSchema } from "#app/modules/follows/follow.schema.ts";
 import { followProposal, unfollowProposal } from "#app/modules/follows/follow-proposal.server.ts";
 import { validateFormData } from "#app/modules/forms/parse-form.server.ts";
@@ -27,6 +29,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = form ? validateFormData(form, FollowIntentSchema) : null;
   if (!form || !parsed?.ok) return badForm();
   const withJs = submittedWithJs(form);
+  // Following needs no confirmed address (it always did not), but a suspension or a new charter stops it.
+  const block = writeBlock(viewer);
+  if (block && block.reason !== "unverified") return refuse({ withJs, proposalId, status: 403, message: writeBlockMessage(block, "supports:errors.verifyEmail") });
 
   const limit = await consume("follow", { account: viewer.id, address: clientAddress(context) });
   if (!limit.ok) return refuse({ withJs, proposalId, status: 429, message: "supports:errors.tooMany", headers: { "Retry-After": String(limit.retryAfterSeconds) } });

@@ -52,12 +52,17 @@ describe("/propositions/:id, the page", () => {
     expect((await own.json()).actions).toEqual({ edit: true, update: false, withdraw: false, publish: true });
   });
 
-  test("malformed, unknown or hidden: 404, never 500", async () => {
-    const { proposal, authorCookie } = await setup();
+  test("malformed or unknown: 404, never 500", async () => {
     for (const id of ["nouvelle-idee", "1", "' or 1=1 --", "00000000-0000-4000-8000-000000000000"]) expect((await view(id)).status, id).toBe(404);
+  });
+
+  test("hidden by moderation: others are told so, without its title; its author still sees it, with a notice", async () => {
+    const { proposal, authorCookie } = await setup();
     await db.update(proposals).set({ hiddenAt: new Date() }).where(eq(proposals.id, proposal.id));
-    expect((await view(proposal.id)).status).toBe(404);
-    expect((await view(proposal.id, authorCookie)).status).toBe(404);
+    const stub = await (await view(proposal.id)).json();
+    expect(stub).toEqual({ hiddenStub: true, title: "Cette proposition a été masquée par la modération", reason: null });
+    const own = await (await view(proposal.id, authorCookie)).json();
+    expect(own).toMatchObject({ hiddenStub: false, title: proposal.title, hiddenNotice: "author" });
   });
 
   test("a withdrawn proposal stays visible, marked withdrawn, with the reason", async () => {

@@ -9,12 +9,15 @@ import { ProposalStatusBadge } from "#app/components/proposals/proposal-status-b
 import { ProposalTimeline } from "#app/components/proposals/proposal-timeline.tsx";
 import { ReportDisclosure } from "#app/components/moderation/report-form.tsx";
 import { contentLang } from "#app/components/referential.tsx";
+import { hiddenReasonText } from "#app/components/hidden-content.ts";
 import { RichText } from "#app/components/rich-text.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
-import { getViewer, requirePermission } from "#app/modules/auth/auth.server.ts";
+import { getViewer, requireUser } from "#app/modules/auth/auth.server.ts";
+import { writeBlockMessage } from "#app/modules/auth/write-access.ts";
+import { hiddenReasonOf } from "#app/modules/hidden-content/hidden-reason.server.ts";
 import { isAwaitingApproval } from "#app/modules/moderation/moderation-queries.server.ts";
 import { getSupportPanel } from "#app/modules/supports/support-queries.server.ts";
-import { can } from "#app/modules/auth/permissions.ts";
+import { can, writeBlock } from "#app/modules/auth/permissions.ts";
 import { parseContributionsView } from "#app/modules/contributions/contribution-params.ts";
 import { getContributionsSection } from "#app/modules/contributions/contribution-queries.server.ts";
 import { ContributionsSection } from "#app/components/proposals/contributions-section.tsx";
@@ -51,23 +54,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [viewer, proposal, locale] = await Promise.all([getViewer(request), getProposalPage(id), getLocale(request)]);
   if (!proposal) throw new Response(null, { status: 404 });
   const isAuthor = viewer !== null && proposal.authorId === viewer.id;
-  // Hidden by moderation: gone for everyone for now, so nothing of it leaks (not even in the page's meta);
-  // except a first proposal held by pre-moderation, which its author sees, marked as waiting.
-  const awaitingApproval = proposal.hiddenAt !== null && isAuthor && (await isAwaitingApproval(proposal.id));
-  if (proposal.hiddenAt && !awaitingApproval) throw new Response(null, { status: 404 });
+  const isModerator = can(viewer, "moderation.act");
+  // A first proposal held by pre-moderation is not public yet: its author (told it waits) and moderators
+  // see it; for anyone else it does not exist.
+  const awaitingApproval = proposal.hiddenAt !== null && (await isAwaitingApproval(proposal.id));
+  if (awaitingApproval && !isAuthor && !isModerator) throw new Response(null, { status: 404 });
+  // Hidden by moderation: its author and moderators still see it (with a notice); anyone else sees that it
+  // was hidden and why, and nothing of it (not its title, not in the page's meta, not in the HTML).
+  if (proposal.hiddenAt && !isAuthor && !isModerator) {
+    const tm = await getFixedT(locale, "moderation");
+    return json({ hiddenStub: true as const, title: tm("hidden.proposalTitle"), reason: await hiddenReasonOf("proposal", proposal.id) });
+  }
   // A draft belongs to its author: anyone else is told it does not exist.
   if (proposal.status === "draft" && !isAuthor) throw new Response(null, { status: 404 });
   const t = await getFixedT(locale, "proposals");
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Paris" });
-  const { authorId: _authorId, hiddenAt: _hiddenAt, events, ...shown } = proposal;
+  const { authorId: _authorId, hiddenAt: _hiddenAt, authorHidden: _authorHidden, events, ...shown } = proposal;
   const withdrawal = events.findLast((e) => e.kind === "withdrawn");
   return json({
+    hiddenStub: false as const,
     title: proposal.title,
     description: excerpt(proposal.body),
+    hiddenNotice: proposal.hiddenAt && !(awaitingApproval && isAuthor) ? (isAuthor ? ("author" as const) : ("moderator" as const)) : null,
+    hiddenReason: proposal.hiddenAt ? await hiddenReasonOf("proposal", proposal.id) : null,
     locale,
     proposal: {
       ...shown,
-      authorName: proposal.authorName ?? t("page.formerMember"),
+      authorName: proposal.authorHidden ? (await getFixedT(locale, "moderation"))("hidden.profile") : (proposal.authorName ?? t("page.formerMember")),
       dateLabel: proposal.publishedAt ? t("page.publishedOn", { date: day.format(proposal.publishedAt) }) : t("page.createdOn", { date: day.format(proposal.createdAt) }),
       withdrawnLabel: proposal.withdrawnAt ? day.format(proposal.withdrawnAt) : null,
       withdrawnReason: withdrawal?.reason ?? null,
@@ -79,7 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contributions: await getContributionsSection({ proposalId: proposal.id, viewerId: viewer?.id ?? null, ...parseContributionsView(new URL(request.url).searchParams) }),
     canContribute: can(viewer, "participation.write"),
     signedIn: viewer !== null,
-    awaitingApproval,
+    awaitingApproval: awaitingApproval && isAuthor,
     // Anyone signed in may report the proposal and its author's profile, except the author.
     reportAuthorId: viewer !== null && !isAuthor && proposal.status !== "draft" ? proposal.authorId : null,
   });
@@ -88,9 +101,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionData = { intent: "withdraw" | "update" | null; errors: Record<string, string>; values: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await requirePermission(request, "participation.write");
+  const viewer = await requireUser(request);
   const id = parseProposalId(params.id);
   if (!id) throw new Response(null, { status: 404 });
+  // Suspended, charter to accept, address to confirm: the author is told why, next to their actions.
+  const block = writeBlock(viewer);
+  if (block) return json<ActionData>({ intent: null, errors: { form: writeBlockMessage(block, "proposals:unverified.text") }, values: {} }, { status: 403 });
   const formData = await request.formData().catch(() => null);
   if (!formData) return json<ActionData>({ intent: null, errors: { form: "validation.invalidForm" }, values: {} }, { status: 400 });
   const here = proposalPath(id);
@@ -125,7 +141,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProposalRoute() {
-  const { proposal, timeline, actions, locale, supports, contributions, canContribute, signedIn, awaitingApproval, reportAuthorId } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  return data.hiddenStub ? <HiddenProposal reason={data.reason} /> : <VisibleProposal data={data} />;
+}
+
+/** What people who may not see a hidden proposal get: that it was hidden, and why. */
+function HiddenProposal({ reason }: { reason: string | null }) {
+  const { t } = useTranslation(["moderation", "proposals"]);
+  return (
+    <>
+      <Breadcrumb
+        label={t("proposals:breadcrumb.label")}
+        items={[
+          { label: t("proposals:breadcrumb.home"), to: "/" },
+          { label: t("proposals:breadcrumb.proposals"), to: "/propositions" },
+          { label: t("proposals:breadcrumb.proposal") },
+        ]}
+      />
+      <section className="notice notice-warning" aria-labelledby="hidden-title">
+        <h1 id="hidden-title">{t("hidden.proposalTitle")}</h1>
+        <p>{hiddenReasonText(t as never, reason)}</p>
+        <p>
+          <Link to="/charte">{t("transparency.charterLink")}</Link>
+        </p>
+      </section>
+    </>
+  );
+}
+
+type VisibleData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { hiddenStub: false }>;
+
+function VisibleProposal({ data }: { data: VisibleData }) {
+  const { proposal, timeline, actions, locale, supports, contributions, canContribute, signedIn, hiddenNotice, hiddenReason, awaitingApproval, reportAuthorId } = data;
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("proposals");
   const { t: tm } = useTranslation("moderation");
@@ -165,6 +212,12 @@ export default function ProposalRoute() {
         </header>
 
         {awaitingApproval ? <p className="notice notice-warning">{tm("report.awaiting")}</p> : null}
+        {hiddenNotice ? (
+          <div className="notice notice-warning" role="note">
+            <p>{t(hiddenNotice === "author" ? "moderation:hidden.authorNotice" : "moderation:hidden.moderatorNotice")}</p>
+            <p>{hiddenReasonText(t as never, hiddenReason)}</p>
+          </div>
+        ) : null}
         {proposal.status === "draft" ? <p className="notice notice-warning">{t("page.draftNotice")}</p> : null}
         {proposal.status === "withdrawn" ? (
           <div className="notice notice-warning" role="note">

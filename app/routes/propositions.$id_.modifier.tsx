@@ -6,7 +6,10 @@ import { ErrorSummary, useValidatedForm } from "#app/components/forms.tsx";
 import { pageMeta } from "#app/components/meta.ts";
 import { ProposalFields, proposalFieldLabels } from "#app/components/proposals/proposal-form.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
-import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { checkLinks } from "#app/modules/abuse/content-guards.server.ts";
+import { requireUser } from "#app/modules/auth/auth.server.ts";
+import { writeBlock } from "#app/modules/auth/permissions.ts";
+import { writeBlockMessage } from "#app/modules/auth/write-access.ts";
 import { parseForm } from "#app/modules/forms/parse-form.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
@@ -21,7 +24,7 @@ export const meta = pageMeta;
 
 /** Unknown or hidden → 404; someone else's → 403. */
 async function requireOwnProposal(request: Request, rawId: string | undefined) {
-  const viewer = await requirePermission(request, "participation.write");
+  const viewer = await requireUser(request);
   const id = parseProposalId(rawId);
   if (!id) throw new Response(null, { status: 404 });
   const state = await getProposalState(id);
@@ -60,7 +63,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, id } = await requireOwnProposal(request, params.id);
   const parsed = await parseForm(request, ProposalSchema);
+  // Suspended, charter to accept, address to confirm: refused with the reason, what was typed kept.
+  const block = writeBlock(viewer);
+  if (block) return json({ errors: { form: writeBlockMessage(block, "proposals:unverified.text") }, values: parsed.values }, { status: 403 });
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  // An edit could add the links a new account may not post.
+  if ((await checkLinks({ authorId: viewer.id, text: parsed.data.body })).status === "too_many_links") {
+    return json({ errors: { body: "proposals:validation.tooManyLinks" }, values: parsed.values }, { status: 422 });
+  }
   const result = await editProposal({ actor: viewer, proposalId: id, input: parsed.data });
   switch (result.status) {
     case "not_found":

@@ -39,7 +39,7 @@ describe("/propositions/nouvelle", () => {
     const { cookie } = await signedIn({ verified: false });
     const page = await settle(loader(loaderArgs(getRequest("/propositions/nouvelle", { cookie }))));
     expect(page.status).toBe(403);
-    expect(await page.json()).toEqual({ title: "Confirmez d'abord votre adresse e-mail", unverified: true });
+    expect(await page.json()).toEqual({ title: "Confirmez d'abord votre adresse e-mail", unverified: true, blocked: null });
     const response = await post(form, cookie);
     expect(response.status).toBe(403);
     expect((await countRows()).proposals).toBe(0);
@@ -120,7 +120,8 @@ describe("/propositions/nouvelle", () => {
 
   test("posting too many ideas in an hour: 429 with a message, what was typed kept", async () => {
     const { cookie } = await signedIn();
-    for (let i = 0; i < RATE_LIMITS.proposal.account.points; i++) expect((await post(form, cookie)).status).toBe(302);
+    // Each a different text: the same one twice would be refused as repeated before the limit is reached.
+    for (let i = 0; i < RATE_LIMITS.proposal.account.points; i++) expect((await post({ ...form, body: `${form.body} (${i})` }, cookie)).status).toBe(302);
     const response = await post(form, cookie);
     expect(response.status).toBe(429);
     expect(await response.json()).toEqual({ errors: { form: "proposals:validation.tooMany" }, values: form });

@@ -1,13 +1,17 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumb } from "#app/components/breadcrumb.tsx";
 import { ErrorSummary, useValidatedForm } from "#app/components/forms.tsx";
+import { Honeypot } from "#app/components/honeypot.tsx";
 import { pageMeta } from "#app/components/meta.ts";
 import { ProposalFields, proposalFieldLabels, type ProposalFormChoices } from "#app/components/proposals/proposal-form.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
-import { can } from "#app/modules/auth/permissions.ts";
+import { writeBlock } from "#app/modules/auth/permissions.ts";
+import { writeBlockMessage } from "#app/modules/auth/write-access.ts";
+import { checkNewText } from "#app/modules/abuse/content-guards.server.ts";
+import { caughtByHoneypot } from "#app/modules/forms/honeypot.ts";
 import { parseForm } from "#app/modules/forms/parse-form.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
@@ -24,20 +28,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
   const locale = await getLocale(request);
   const t = await getFixedT(locale, "proposals");
-  // Not an error page: a person who has not confirmed their address yet is told what to do (403).
-  if (!can(viewer, "participation.write")) return json({ title: t("unverified.title"), unverified: true as const }, { status: 403 });
+  // Not an error page: a person who may not write yet is told why and what to do (403).
+  const block = writeBlock(viewer);
+  if (block?.reason === "unverified") return json({ title: t("unverified.title"), unverified: true as const, blocked: null }, { status: 403 });
+  if (block) return json({ title: t("new.title"), unverified: false as const, blocked: writeBlockMessage(block, "") }, { status: 403 });
   const [choices, place] = await Promise.all([getProposalFormChoices(), getProfilePlace(viewer.id)]);
-  return json({ title: t("new.title"), unverified: false as const, locale, choices, defaults: place });
+  return json({ title: t("new.title"), unverified: false as const, blocked: null, locale, choices, defaults: place });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
-  if (!can(viewer, "participation.write")) return json({ errors: { form: "proposals:unverified.text" }, values: {} }, { status: 403 });
   const parsed = await parseForm(request, NewProposalSchema);
+  const block = writeBlock(viewer);
+  if (block) return json({ errors: { form: writeBlockMessage(block, "proposals:unverified.text") }, values: parsed.values }, { status: 403 });
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const limit = await consume("proposal", { account: viewer.id, address: clientAddress(context) });
   if (!limit.ok) return tooManyRequests(limit, { errors: { form: "proposals:validation.tooMany" }, values: parsed.values });
-  const { intent, ...input } = parsed.data;
+  const { intent, website: _honeypot, ...input } = parsed.data;
+  // A filled honeypot is a bot: it gets an ordinary-looking answer, and nothing is created.
+  if (caughtByHoneypot(parsed.data)) return redirect("/propositions");
+  const check = await checkNewText({ authorId: viewer.id, text: input.body });
+  if (check.status === "repeated") return json({ errors: { body: "proposals:validation.repeated" }, values: parsed.values }, { status: 409 });
+  if (check.status === "too_many_links") return json({ errors: { body: "proposals:validation.tooManyLinks" }, values: parsed.values }, { status: 422 });
   const publish = intent === "publish";
   const result = await createProposal({ author: viewer, input, publish });
   if (result.status === "invalid") return json({ errors: result.errors, values: parsed.values }, { status: 400 });
@@ -56,7 +68,7 @@ export default function NewProposalRoute() {
           { label: t("breadcrumb.new") },
         ]}
       />
-      {data.unverified ? <Unverified /> : <NewProposalForm choices={data.choices} defaults={data.defaults} locale={data.locale} />}
+      {data.unverified ? <Unverified /> : data.blocked === null ? <NewProposalForm choices={data.choices} defaults={data.defaults} locale={data.locale} /> : <Blocked message={data.blocked} />}
     </>
   );
 }
@@ -73,6 +85,16 @@ function Unverified() {
           {t("unverified.link")}
         </Link>
       </p>
+    </section>
+  );
+}
+
+function Blocked({ message }: { message: string }) {
+  const { t } = useTranslation(["proposals", "common"]);
+  return (
+    <section className="notice notice-warning" aria-labelledby="blocked-title">
+      <h1 id="blocked-title">{t("new.title")}</h1>
+      <p>{t(message as never)}</p>
     </section>
   );
 }
@@ -100,6 +122,7 @@ function NewProposalForm({ choices, defaults, locale }: { choices: ProposalFormC
       <Form method="post" noValidate onSubmit={form.onSubmit} className="form form-wide">
         <ErrorSummary errors={form.summaryErrors} labels={proposalFieldLabels(t)} />
         <ProposalFields choices={choices} form={form} values={values} locale={locale} />
+        <Honeypot />
         <p id="buttons-hint" className="field-hint">
           {t("new.buttonsHint")}
         </p>

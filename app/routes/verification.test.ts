@@ -12,7 +12,7 @@ import { loader as confirmationLoader } from "./inscription.confirmation.tsx";
 import { loader } from "./verification.tsx";
 
 async function signUp(email: string) {
-  await settle(signUpAction(actionArgs(postRequest("/inscription", { displayName: "Nadia", email, password: "motdepasse-solide-42", locale: "fr" }))));
+  await settle(signUpAction(actionArgs(postRequest("/inscription", { displayName: "Nadia", email, password: "motdepasse-solide-42", locale: "fr", charter: "accepted" }))));
   return lastLinkTo(email, "/verification");
 }
 

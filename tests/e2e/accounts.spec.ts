@@ -50,6 +50,7 @@ async function accountJourney(page: Page, browser: Browser, email: string, check
   await page.getByLabel("Nom affiché").fill("Habitante E2E");
   await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
   await page.getByLabel("Mot de passe").fill("court");
+  await page.getByLabel("J'accepte la charte de participation").check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   const summary = page.getByRole("alert");
   await expect(summary.getByRole("heading", { name: "Le formulaire contient 2 erreurs" })).toBeVisible();
@@ -145,6 +146,7 @@ test("choose a new password from the emailed link", async ({ page, browser }) =>
   await page.getByLabel("Nom affiché").fill("Oubli E2E");
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(PASSWORD);
+  await page.getByLabel("J'accepte la charte de participation").check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Regardez votre boîte mail" })).toBeVisible();
 

@@ -21,7 +21,8 @@ async function postProposal(browser: Browser, title: string) {
   await signIn(page, AUTHOR);
   await page.goto("/propositions/nouvelle");
   await page.getByLabel("Votre idée en une phrase").fill(title);
-  await page.getByLabel("Expliquez-la").fill("Les parents attendent la sortie des classes debout, en plein soleil.\n\nQuelques bancs et un arbre changeraient tout.");
+  // The title in the text too: the same text twice from one account is refused (repeated-text rule).
+  await page.getByLabel("Expliquez-la").fill(`Les parents attendent la sortie des classes debout, en plein soleil.\n\n${title} : quelques bancs et un arbre changeraient tout.`);
   await page.getByRole("radio", { name: /Améliorer le cadre de vie et l.habitat/ }).check();
   await page.getByRole("button", { name: "Publier", exact: true }).click();
   await expect(page).toHaveURL(/\/propositions\/[0-9a-f-]{36}$/);
@@ -53,7 +54,7 @@ test("a resident comments with a stance and edits it; the author replies; others
   await expect(section(nadia.page).getByRole("heading", { level: 2, name: "Contributions (0)" })).toBeVisible();
   await expectAccessible(nadia.page);
   await nadia.page.locator("#cf-new-stance-for").check();
-  const text = "Très bonne idée. Le matin, on attend 20 minutes au soleil avec les poussettes.";
+  const text = unique("Très bonne idée. Le matin, on attend 20 minutes au soleil avec les poussettes. Réf.");
   await nadia.page.getByLabel("Votre contribution", { exact: true }).fill(text);
   await expect(nadia.page.locator("#cf-new-count")).toHaveText(`Il reste ${(3000 - text.length).toLocaleString("fr-FR")} caractères.`);
   await nadia.page.getByRole("button", { name: "Publier ma contribution" }).click();
@@ -69,7 +70,7 @@ test("a resident comments with a stance and edits it; the author replies; others
   // The same text again is refused, with a clear message next to the field.
   await nadia.page.getByLabel("Votre contribution", { exact: true }).fill(text);
   await nadia.page.getByRole("button", { name: "Publier ma contribution" }).click();
-  await expect(nadia.page.locator("#cf-new-body-error")).toContainText("Vous venez déjà de publier ce texte ici.");
+  await expect(nadia.page.locator("#cf-new-body-error")).toContainText("Vous avez déjà publié ce même texte récemment.");
   await nadia.page.getByLabel("Votre contribution", { exact: true }).fill("");
 
   // Within 15 minutes she fixes it: « modifiée ».

@@ -42,7 +42,8 @@ test("a resident posts an idea for her quartier (a mistake first), sees it publi
 
   const title = unique("Des bancs à l'ombre devant l'école");
   await page.getByLabel("Votre idée en une phrase").fill(title);
-  await page.getByLabel("Expliquez-la").fill(BODY);
+  // Unique: the same text twice from one account is refused (a retry would post it again).
+  await page.getByLabel("Expliquez-la").fill(`${BODY}\n\n${title}`);
   await pickAmbitionAndExtras(page);
   await page.getByRole("button", { name: "Publier", exact: true }).click();
 

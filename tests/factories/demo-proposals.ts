@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray, like, sql } from "drizzle-orm";
+import { CHARTER_VERSION } from "#app/modules/charter/charter-version.ts";
 import type { Db } from "#db/client.ts";
 import { ambitions, contributions, proposalAxes, proposalEvents, proposalFollows, proposals, quartierCommunes, supports, users } from "#db/schema/index.ts";
 import { DEMO_CONTRIBUTIONS, DEMO_FIRST_NAMES, DEMO_PROPOSALS } from "./demo-content.ts";
@@ -15,6 +16,8 @@ async function ensureDemoResidents(db: Db) {
     displayName: `${first} ${String.fromCharCode(65 + ((i * 7) % 26))}.`,
     emailVerifiedAt: new Date(),
     locale: "fr",
+    charterVersion: CHARTER_VERSION,
+    charterAcceptedAt: new Date(),
   }));
   await db.insert(users).values(wanted).onConflictDoNothing({ target: users.email });
   return db.select({ id: users.id }).from(users).where(like(users.email, `habitant.demo.%${DEMO_DOMAIN}`)).orderBy(users.email);

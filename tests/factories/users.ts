@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "#app/modules/auth/password.server.ts";
+import { CHARTER_VERSION } from "#app/modules/charter/charter-version.ts";
 import type { Db } from "#db/client.ts";
-import { roleGrants, users, type Role } from "#db/schema/index.ts";
+import { charterAcceptances, roleGrants, users, type Role } from "#db/schema/index.ts";
 
 export type UserFactoryInput = {
   email?: string;
@@ -11,6 +12,11 @@ export type UserFactoryInput = {
   locale?: "fr" | "en";
   communeSlug?: string | null;
   quartierCode?: string | null;
+  /** The accepted charter version: the current one unless told (null: never accepted). */
+  charterVersion?: number | null;
+  suspendedUntil?: Date | null;
+  profileHiddenAt?: Date | null;
+  createdAt?: Date;
   roles?: { role: Role; communeSlug?: string | null; quartierCode?: string | null }[];
 };
 
@@ -33,8 +39,14 @@ export async function insertUser(db: Db, input: UserFactoryInput = {}) {
       locale: input.locale ?? "fr",
       communeSlug: input.communeSlug ?? null,
       quartierCode: input.quartierCode ?? null,
+      charterVersion: input.charterVersion === undefined ? CHARTER_VERSION : input.charterVersion,
+      charterAcceptedAt: input.charterVersion === null ? null : new Date(),
+      suspendedUntil: input.suspendedUntil ?? null,
+      profileHiddenAt: input.profileHiddenAt ?? null,
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
     })
     .returning();
+  if (user!.charterVersion !== null) await db.insert(charterAcceptances).values({ userId: id, version: user!.charterVersion });
   if (input.roles?.length) {
     await db.insert(roleGrants).values(
       input.roles.map((r) => ({ userId: id, role: r.role, communeSlug: r.communeSlug ?? null, quartierCode: r.quartierCode ?? null })),

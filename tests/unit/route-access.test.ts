@@ -143,7 +143,7 @@ const ROUTES: RouteCase[] = [
     load: () => import("../../app/routes/inscription._index.tsx"),
     url: "/inscription",
     loader: { ...everyone("redirect"), anonymous: "ok" },
-    action: { form: () => ({ displayName: "Nouvelle", email: `nouvelle.${Date.now()}@example.org`, password: "un-mot-de-passe-solide", locale: "fr" }), expected: everyone("redirect") },
+    action: { form: () => ({ displayName: "Nouvelle", email: `nouvelle.${Date.now()}@example.org`, password: "un-mot-de-passe-solide", locale: "fr", charter: "accepted" }), expected: everyone("redirect") },
   },
   { file: "inscription.confirmation.tsx", load: () => import("../../app/routes/inscription.confirmation.tsx"), url: "/inscription/confirmation", loader: everyone("ok") },
   {
@@ -819,6 +819,24 @@ const ROUTES: RouteCase[] = [
     params: () => ({ caseId: moderationRows.caseId }),
     loader: { ...signedIn("notFound"), resident: "ok" },
     action: { form: () => ({ text: "Je ne suis pas d'accord avec cette décision." }), expected: { ...signedIn("notFound"), resident: "redirect" } },
+  },
+
+  // Charter, transparency, moderation settings (every visitor here has accepted the charter in force)
+  { file: "charte._index.tsx", load: () => import("../../app/routes/charte._index.tsx"), url: "/charte", loader: everyone("ok") },
+  {
+    file: "charte.accepter.tsx",
+    load: () => import("../../app/routes/charte.accepter.tsx"),
+    url: "/charte/accepter?redirectTo=%2Fcompte",
+    loader: signedIn("redirect"),
+    action: { form: () => ({ charter: "accepted", redirectTo: "/compte" }), expected: signedIn("redirect") },
+  },
+  { file: "moderation.transparence.tsx", load: () => import("../../app/routes/moderation.transparence.tsx"), url: "/moderation/transparence", loader: everyone("ok") },
+  {
+    file: "admin.parametres.tsx",
+    load: () => import("../../app/routes/admin.parametres.tsx"),
+    url: "/admin/parametres",
+    loader: only(["administrator"]),
+    action: { form: () => ({ autoHideThreshold: "4", preModeration: "off" }), expected: only(["administrator"], "redirect") },
   },
 ];
 

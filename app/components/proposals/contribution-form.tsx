@@ -3,6 +3,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useForm, type FieldValues } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { Honeypot } from "#app/components/honeypot.tsx";
 import { JsMarker } from "#app/components/js-marker.tsx";
 import { SORT_PARAM, type ContributionFailure, type ContributionFormId, type ContributionsView, type ReturnedFormState } from "#app/modules/contributions/contribution-params.ts";
 import { BODY_MAX, BODY_MIN, EditContributionSchema, NewContributionSchema, STANCES } from "#app/modules/contributions/contribution.schema.ts";
@@ -90,6 +91,7 @@ export function ContributionForm({ mode, view, returned, onSaved }: { mode: Mode
       <ViewFields view={view} />
       {mode.kind === "edit" ? <input type="hidden" name="intent" value="edit" /> : null}
       {mode.kind === "reply" ? <input type="hidden" name="parentId" value={mode.parentId} /> : null}
+      {mode.kind === "edit" ? null : <Honeypot idPrefix={`${prefix}-`} />}
       {errors.form ? (
         <p className="notice notice-error" role="alert">
           {t(errors.form as never)}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { dateFormat, formatDateTime } from "#app/components/dates.ts";
 import { JsMarker } from "#app/components/js-marker.tsx";
 import { ReportDisclosure } from "#app/components/moderation/report-form.tsx";
+import { hiddenReasonText } from "#app/components/hidden-content.ts";
 import { RichText } from "#app/components/rich-text.tsx";
 import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 import { contributionAnchor, replyAnchor, type ContributionActionAnswer, type ContributionsView, type ReturnedFormState } from "#app/modules/contributions/contribution-params.ts";
@@ -28,7 +29,7 @@ export function ContributionThreadView({ item, context }: { item: ContributionTh
   const { t } = useTranslation("contributions");
   const replyFormId = `reply-${item.id}`;
   const canReply = context.canWrite && item.state === "visible";
-  const author = item.authorName ?? t("item.formerAccount");
+  const author = item.authorHidden ? t("moderation:hidden.profile") : (item.authorName ?? t("item.formerAccount"));
   return (
     <ContributionArticle item={item} context={context} level={3}>
       {item.replies.length ? (
@@ -63,12 +64,13 @@ function ContributionArticle({ item, context, level, children }: { item: Contrib
         <p id={titleId} className="contribution-removed-text">
           {item.state === "deleted" ? t("item.deleted") : t("item.hidden")}
         </p>
+        {item.state === "hidden" ? <p className="contribution-removed-text">{hiddenReasonText(t as never, item.hiddenReason)}</p> : null}
         {children}
       </article>
     );
   }
 
-  const author = item.authorName ?? t("item.formerAccount");
+  const author = item.authorHidden ? t("moderation:hidden.profile") : (item.authorName ?? t("item.formerAccount"));
   const editFormId = `edit-${item.id}`;
   const itemError = context.returned?.form === `item-${item.id}` ? context.returned.errors.form : undefined;
   const timeFormat = dateFormat(i18n.language, { timeStyle: "short", timeZone: "Europe/Paris" });

@@ -15,13 +15,15 @@ const B = "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb";
 const R = "cccccccc-cccc-4ccc-8ccc-cccccccccccc";
 
 const i18n = createInstance();
-await i18n.init({ ...i18nConfig, lng: "fr", ns: ["common", "contributions"], resources });
+await i18n.init({ ...i18nConfig, lng: "fr", ns: ["common", "contributions", "moderation"], resources });
 
 function item(overrides: Partial<ContributionItem> = {}): ContributionItem {
   return {
     id: A,
     parentId: null,
     state: "visible",
+    hiddenReason: null,
+    authorHidden: false,
     body: "Il faudrait un point d'eau.",
     stance: null,
     authorName: "Nadia",

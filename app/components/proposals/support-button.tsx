@@ -93,6 +93,14 @@ function SupportUnavailable({ access, proposalId, supported, reached }: { access
           {t("support.verifyEmail")} <Link to="/compte">{t("support.verifyEmailLink")}</Link>
         </p>
       );
+    case "suspended":
+      return <p className="support-note">{t("common:writeBlocked.suspended")}</p>;
+    case "charter":
+      return (
+        <p className="support-note">
+          {t("common:writeBlocked.charter")} <Link to={`/charte/accepter?${new URLSearchParams({ redirectTo: `/propositions/${proposalId}` })}`}>{t("common:writeBlocked.charterLink")}</Link>
+        </p>
+      );
     case "author":
       // Once the threshold is reached, asking the author to gather more supports would contradict the count above.
       return <p className="support-note">{t(reached ? "support.authorReached" : "support.author")}</p>;

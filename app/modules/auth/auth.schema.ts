@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HONEYPOT_FIELD, honeypotField } from "#app/modules/forms/honeypot.ts";
 import { supportedLngs } from "#app/modules/i18n/i18n.ts";
 
 // Shared by the forms (client) and the actions (server). Messages are translation keys.
@@ -42,8 +43,10 @@ export const SignUpSchema = z.object({
   communeSlug: optionalChoice,
   quartierCode: optionalChoice,
   locale: localeChoice,
+  // A single checkbox: its value when ticked, absent (or false, in react-hook-form) when not.
+  charter: z.literal("accepted", { errorMap: () => ({ message: "charter:signUp.required" }) }),
   // The honeypot: hidden from people and screen readers; bots fill it in. Never an error, see the action.
-  website: z.string().optional(),
+  [HONEYPOT_FIELD]: honeypotField,
 });
 
 export const SignInSchema = z.object({

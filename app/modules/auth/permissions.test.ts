@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { can, canRunLaboSession, PERMISSIONS, type Viewer } from "./permissions.ts";
+import { CHARTER_VERSION } from "#app/modules/charter/charter-version.ts";
+import { can, canRunLaboSession, PERMISSIONS, writeBlock, type Viewer } from "./permissions.ts";
 
 const base = { id: "u1", emailVerified: true };
 const viewers: Record<string, Viewer> = {
@@ -28,6 +29,23 @@ describe("can", () => {
   test("participation needs a verified email", () => {
     expect(can(viewers.resident!, "participation.write")).toBe(true);
     expect(can(viewers.unverified!, "participation.write")).toBe(false);
+  });
+
+  test("a suspended account reads but does not write until the suspension ends", () => {
+    const now = new Date("2026-11-22T10:00:00Z");
+    const suspended = { ...base, roles: [], charterVersion: CHARTER_VERSION, suspendedUntil: "2026-12-01T10:00:00Z" };
+    expect(writeBlock(suspended, now)).toEqual({ reason: "suspended", until: new Date("2026-12-01T10:00:00Z") });
+    expect(writeBlock({ ...suspended, suspendedUntil: new Date("2026-11-01T10:00:00Z") }, now)).toBeNull();
+    expect(can({ ...suspended, suspendedUntil: new Date(Date.now() + 60_000) }, "participation.write")).toBe(false);
+    expect(can({ ...suspended, suspendedUntil: new Date(Date.now() - 60_000) }, "participation.write")).toBe(true);
+    // Reading and managing one's own account stay open.
+    expect(can({ ...suspended, suspendedUntil: new Date(Date.now() + 60_000) }, "account.manage")).toBe(true);
+  });
+
+  test("writing waits until the current charter is accepted", () => {
+    expect(writeBlock({ ...base, roles: [], charterVersion: null })).toEqual({ reason: "charter" });
+    expect(writeBlock({ ...base, roles: [], charterVersion: CHARTER_VERSION - 1 })).toEqual({ reason: "charter" });
+    expect(writeBlock({ ...base, roles: [], charterVersion: CHARTER_VERSION })).toBeNull();
   });
 
   test("an ambassador runs sessions in their communes only", () => {

@@ -2,15 +2,26 @@
  * Who may do what: the one place that answers it. Pure (no database), so the client can use it to
  * hide buttons and the server to refuse requests, with the same answer.
  */
+import { CHARTER_VERSION } from "#app/modules/charter/charter-version.ts";
 import type { Role } from "#db/schema/accounts.ts";
 
 export type RoleGrant = { role: Role; communeSlug: string | null; quartierCode: string | null };
-export type Viewer = { id: string; emailVerified: boolean; roles: RoleGrant[] } | null;
+/**
+ * suspendedUntil and charterVersion come with the account (the server's viewer always carries them); a
+ * viewer built without them (tests of other rules) is neither suspended nor behind on the charter.
+ */
+export type Viewer = {
+  id: string;
+  emailVerified: boolean;
+  roles: RoleGrant[];
+  suspendedUntil?: Date | string | null;
+  charterVersion?: number | null;
+} | null;
 export type Scope = { communeSlug?: string | null; quartierCode?: string | null };
 
 export const PERMISSIONS = [
   "account.manage", // own profile, own sessions
-  "participation.write", // post, support, contribute (needs a verified email)
+  "participation.write", // post, support, contribute (verified email, current charter, not suspended)
   "referential.edit",
   "roles.manage",
   "audit.read",
@@ -19,6 +30,7 @@ export const PERMISSIONS = [
   "council.act", // act for a conseil citoyen (scoped to its quartier)
   "moderation.act",
   "governance.manage", // GTP / COPIL secretariat
+  "settings.manage", // moderation threshold, pre-moderation
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,6 +45,7 @@ const GLOBAL: Record<Permission, readonly Role[]> = {
   "council.act": ["coordinator", "administrator"],
   "moderation.act": ["moderator", "administrator"],
   "governance.manage": ["coordinator", "administrator"],
+  "settings.manage": ["administrator"],
 };
 
 function hasRole(viewer: NonNullable<Viewer>, roles: readonly Role[]) {
@@ -45,7 +58,7 @@ export function can(viewer: Viewer, permission: Permission, scope: Scope = {}): 
     case "account.manage":
       return true;
     case "participation.write":
-      return viewer.emailVerified;
+      return writeBlock(viewer) === null;
     case "labo.manage":
       if (hasRole(viewer, GLOBAL[permission])) return true;
       // An ambassador runs sessions in their communes; with no scope asked, any ambassador may open the console.
@@ -60,6 +73,20 @@ export function can(viewer: Viewer, permission: Permission, scope: Scope = {}): 
     default:
       return hasRole(viewer, GLOBAL[permission]);
   }
+}
+
+/** Why a signed-in person may not write (post, support, contribute, follow) right now; null when they may. */
+export type WriteBlock = { reason: "unverified" } | { reason: "charter" } | { reason: "suspended"; until: Date };
+
+export function writeBlock(viewer: NonNullable<Viewer>, now: Date = new Date()): WriteBlock | null {
+  // Suspension first: it is the one a person cannot lift themselves, so it is what they must be told.
+  if (viewer.suspendedUntil) {
+    const until = new Date(viewer.suspendedUntil);
+    if (until.getTime() > now.getTime()) return { reason: "suspended", until };
+  }
+  if (!viewer.emailVerified) return { reason: "unverified" };
+  if (viewer.charterVersion !== undefined && (viewer.charterVersion ?? 0) < CHARTER_VERSION) return { reason: "charter" };
+  return null;
 }
 
 /** Which scope each role takes: the admin screen and the grant use case both ask this. */

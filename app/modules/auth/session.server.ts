@@ -18,17 +18,35 @@ const lucia = new Lucia(new DrizzlePostgreSQLAdapter(db, sessions, users), {
     displayName: attributes.displayName,
     locale: attributes.locale,
     emailVerified: attributes.emailVerifiedAt !== null,
+    // Account state every request needs for can(viewer, "participation.write") and the page banners.
+    charterVersion: attributes.charterVersion,
+    suspendedUntil: attributes.suspendedUntil,
   }),
 });
 
 declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
-    DatabaseUserAttributes: { email: string; displayName: string; locale: string; emailVerifiedAt: Date | null };
+    DatabaseUserAttributes: {
+      email: string;
+      displayName: string;
+      locale: string;
+      emailVerifiedAt: Date | null;
+      charterVersion: number | null;
+      suspendedUntil: Date | null;
+    };
   }
 }
 
-export type SessionUser = { id: string; email: string; displayName: string; locale: string; emailVerified: boolean };
+export type SessionUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: string;
+  emailVerified: boolean;
+  charterVersion: number | null;
+  suspendedUntil: Date | null;
+};
 
 export async function readSessionUser(request: Request): Promise<SessionUser | null> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { db } from "#app/db.server.ts";
 import { appUrl } from "#app/env.server.ts";
+import { acceptCharter } from "#app/modules/charter/accept-charter.server.ts";
 import { sendEmail } from "#app/modules/email/send-email.server.ts";
 import { users } from "#db/schema/index.ts";
 import { checkPlaces, findUserByEmail } from "./account-queries.server.ts";
@@ -9,7 +10,8 @@ import type { SignUpSchema } from "./auth.schema.ts";
 import { issueAuthToken } from "./auth-tokens.server.ts";
 import { hashPassword } from "./password.server.ts";
 
-export type SignUpInput = Omit<z.infer<typeof SignUpSchema>, "website">;
+/** The form's fields; the charter box was ticked (the schema requires it), so the account accepts the charter in force. */
+export type SignUpInput = Omit<z.infer<typeof SignUpSchema>, "website" | "charter">;
 export type SignUpResult = { status: "created"; userId: string } | { status: "exists" } | { status: "invalid"; errors: Record<string, string> };
 
 /**
@@ -37,6 +39,7 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
     if (!user) return null;
+    await acceptCharter(user.id, tx);
     return { userId: user.id, url: await issueAuthToken(tx, user.id, "email_verification") };
   });
 

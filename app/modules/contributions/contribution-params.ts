@@ -81,6 +81,11 @@ export const CONTRIBUTION_ERRORS = {
   unavailable: "form",
   rateLimited: "form",
   invalidForm: "form",
+  suspended: "form",
+  charter: "form",
+  unverified: "form",
+  repeated: "body",
+  tooManyLinks: "body",
 } as const satisfies Record<string, "body" | "stance" | "form">;
 export type ContributionErrorKey = keyof typeof CONTRIBUTION_ERRORS;
 export type ContributionErrorField = (typeof CONTRIBUTION_ERRORS)[ContributionErrorKey];

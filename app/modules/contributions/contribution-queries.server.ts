@@ -22,7 +22,10 @@ function itemColumns(viewerId: string | null) {
     editedAt: contributions.editedAt,
     deletedAt: contributions.deletedAt,
     hiddenAt: contributions.hiddenAt,
-    authorName: users.displayName,
+    hiddenReason: sql<string | null>`case when ${contributions.hiddenAt} is not null then (select mc.hide_reason from moderation_cases mc where mc.subject_type = 'contribution' and mc.subject_id = ${contributions.id}::text) end`,
+    // A profile hidden by moderation: its name never leaves the database.
+    authorName: sql<string | null>`case when ${users.profileHiddenAt} is null then ${users.displayName} end`,
+    authorHidden: sql<boolean>`${users.profileHiddenAt} is not null`,
     proposalAuthorId: proposals.authorId,
     markedUseful: viewerId
       ? sql<boolean>`exists (select 1 from contribution_useful_marks m where m.contribution_id = ${contributions.id} and m.user_id = ${viewerId})`
@@ -41,7 +44,9 @@ type Row = {
   editedAt: Date | null;
   deletedAt: Date | null;
   hiddenAt: Date | null;
+  hiddenReason: string | null;
   authorName: string | null;
+  authorHidden: boolean;
   proposalAuthorId: string | null;
   markedUseful: boolean;
 };
@@ -55,9 +60,11 @@ function toItem(row: Row, viewerId: string | null, open: boolean, now: Date): Co
     id: row.id,
     parentId: row.parentId,
     state,
+    hiddenReason: state === "hidden" ? row.hiddenReason : null,
     body: shown ? row.body : null,
     stance: shown ? row.stance : null,
     authorName: shown ? row.authorName : null,
+    authorHidden: shown && Boolean(row.authorHidden),
     byProposalAuthor: shown && row.authorId !== null && row.authorId === row.proposalAuthorId,
     own: shown && own,
     usefulCount: shown ? row.usefulCount : 0,

@@ -11,6 +11,10 @@ export type ContributionItem = {
   id: string;
   parentId: string | null;
   state: "visible" | "deleted" | "hidden";
+  /** Why moderation hid it (a report reason), when it did and a case says why. */
+  hiddenReason: string | null;
+  /** The author's profile is hidden by moderation: shown as "Profil masqué", authorName is null. */
+  authorHidden: boolean;
   /** Null unless visible: no read ever returns the words of a deleted or hidden contribution. */
   body: string | null;
   stance: ContributionStance | null;

@@ -4,6 +4,7 @@
  * error contract (contribution-params.ts) carries the last segment of these keys in the URL.
  */
 import { z } from "zod";
+import { HONEYPOT_FIELD, honeypotField } from "#app/modules/forms/honeypot.ts";
 import { isUuid } from "#app/modules/platform/ids.ts";
 import type { ContributionStance } from "#db/schema/proposals.ts";
 
@@ -43,7 +44,7 @@ const parentId = z.preprocess(
 );
 
 /** A new contribution, or a reply when parentId is given (replies carry no stance: the server drops it). */
-export const NewContributionSchema = z.object({ body: contributionBody, stance, parentId });
+export const NewContributionSchema = z.object({ body: contributionBody, stance, parentId, [HONEYPOT_FIELD]: honeypotField });
 export type NewContributionInput = z.infer<typeof NewContributionSchema>;
 
 /** Editing: the text, and the stance of a top-level contribution. */

@@ -42,7 +42,9 @@ export async function getProposalPage(proposalId: string) {
         originQuartierName: originQuartiers.name,
         originLaboSessionId: proposals.originLaboSessionId,
         authorId: proposals.authorId,
-        authorName: users.displayName,
+        // A profile hidden by moderation: its name never leaves the database.
+        authorName: sql<string | null>`case when ${users.profileHiddenAt} is null then ${users.displayName} end`,
+        authorHidden: sql<boolean>`${users.profileHiddenAt} is not null`,
         ambitionNumber: proposals.ambitionNumber,
         ambitionTitle: ambitions.title,
         quartierCode: proposals.quartierCode,
@@ -76,7 +78,7 @@ export async function getProposalPage(proposalId: string) {
       .where(eq(proposals.id, proposalId))
       .limit(1),
     db
-      .select({ id: proposalEvents.id, kind: proposalEvents.kind, payload: proposalEvents.payload, createdAt: proposalEvents.createdAt, actorName: users.displayName })
+      .select({ id: proposalEvents.id, kind: proposalEvents.kind, payload: proposalEvents.payload, createdAt: proposalEvents.createdAt, actorName: sql<string | null>`case when ${users.profileHiddenAt} is null then ${users.displayName} end` })
       .from(proposalEvents)
       .leftJoin(users, eq(users.id, proposalEvents.actorId))
       .where(eq(proposalEvents.proposalId, proposalId))

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HONEYPOT_FIELD, honeypotField } from "#app/modules/forms/honeypot.ts";
 import { parseUuid } from "#app/modules/platform/ids.ts";
 
 // Shared by the forms (client) and the actions (server). Messages are translation keys.
@@ -87,7 +88,7 @@ export type ProposalInput = z.infer<typeof ProposalSchema>;
  * kept as a draft: publishing is always a deliberate act.
  */
 export const NewProposalSchema = z
-  .object({ ...proposalFields, intent: z.enum(["draft", "publish"]).optional().catch(undefined) })
+  .object({ ...proposalFields, intent: z.enum(["draft", "publish"]).optional().catch(undefined), [HONEYPOT_FIELD]: honeypotField })
   .superRefine(crossFieldRules);
 
 /** The author's actions on the proposal page (told apart by the `intent` field, read by the route). */

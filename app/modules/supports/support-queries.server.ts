@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
-import { can, type Viewer } from "#app/modules/auth/permissions.ts";
+import { can, writeBlock, type Viewer } from "#app/modules/auth/permissions.ts";
 import { isFollowable } from "#app/modules/follows/follow-proposal.server.ts";
 import { ambitions, proposalFollows, proposals, supports } from "#db/schema/index.ts";
 import type { SupportAccess } from "./support.schema.ts";
@@ -54,7 +54,10 @@ export async function getSupportPanel({ proposalId, viewer }: { proposalId: stri
   if (!open) access = "closed";
   else if (!viewer) access = "sign_in";
   else if (row.authorId === viewer.id) access = "author";
-  else if (!can(viewer, "participation.write")) access = "verify_email";
+  else if (!can(viewer, "participation.write")) {
+    const block = writeBlock(viewer);
+    access = block?.reason === "suspended" ? "suspended" : block?.reason === "charter" ? "charter" : "verify_email";
+  }
   else access = "support";
 
   return {

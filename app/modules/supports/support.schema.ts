@@ -10,4 +10,4 @@ export type SupportIntent = z.infer<typeof SupportIntentSchema>["intent"];
  * What the support button shows to a viewer: the button ("support"), or why there is none — sign in
  * first, confirm the email address first, it is their own proposal, or supports are closed.
  */
-export type SupportAccess = "support" | "sign_in" | "verify_email" | "author" | "closed";
+export type SupportAccess = "support" | "sign_in" | "verify_email" | "suspended" | "charter" | "author" | "closed";
