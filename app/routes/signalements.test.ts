@@ -53,4 +53,14 @@ describe("POST /signalements", () => {
     expect(own.status).toBe(403);
     expect(await own.json()).toMatchObject({ status: "error", errors: { form: "moderation:report.ownContent" } });
   });
+
+  test("a suspended account reads but may not report: 403 with the reason, nothing recorded", async () => {
+    const { contribution, proposal } = await contributionByAuthor();
+    const suspended = await insertUser(db, { password: null, suspendedUntil: new Date(Date.now() + 3 * 24 * 3600_000) });
+    const form = { subjectType: "contribution", subjectId: contribution.id, reason: "spam", details: "", redirectTo: `/propositions/${proposal.id}` };
+    const response = await post(form, await sessionCookieFor(suspended.id));
+    expect(response.status).toBe(403);
+    expect((await response.json()).errors).toEqual({ form: "common:writeBlocked.suspended" });
+    expect(await db.select().from(moderationCases).where(eq(moderationCases.subjectId, contribution.id))).toHaveLength(0);
+  });
 });

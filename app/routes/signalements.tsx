@@ -7,6 +7,8 @@ import { pageMeta } from "#app/components/meta.ts";
 import { ReportFields, type ReportAnswer } from "#app/components/moderation/report-form.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { requireUser, safeRedirectPath } from "#app/modules/auth/auth.server.ts";
+import { writeBlock } from "#app/modules/auth/permissions.ts";
+import { writeBlockMessage } from "#app/modules/auth/write-access.ts";
 import { validateFormData } from "#app/modules/forms/parse-form.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { ReportSchema, SUBJECT_TYPES } from "#app/modules/moderation/moderation.schema.ts";
@@ -56,6 +58,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (parsed.errors.subjectType || parsed.errors.subjectId) throw new Response(null, { status: 404 });
     return refuse(parsed.errors, 400);
   }
+  // A suspended account reads but does not write, reports included (an unconfirmed address may report).
+  const block = writeBlock(viewer);
+  if (block && block.reason !== "unverified") return refuse({ form: writeBlockMessage(block, "") }, 403);
   const limit = await consume("report", { account: viewer.id, address: clientAddress(context) });
   if (!limit.ok) return refuse({ form: "moderation:report.tooMany" }, 429, { "Retry-After": String(limit.retryAfterSeconds) });
   const result = await reportContent({ reporter: viewer, input: parsed.data });

@@ -3,7 +3,7 @@
  * or show it. Hiding sets `hidden_at` on the item (users.profile_hidden_at for a profile); every public
  * read already leaves such rows out.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "#app/db.server.ts";
 import { parseUuid } from "#app/modules/platform/ids.ts";
 import { contributions, laboCaptures, proposals, users, type ModerationSubjectType } from "#db/schema/index.ts";
@@ -55,9 +55,22 @@ export async function setSubjectHidden(tx: Db, type: ModerationSubjectType, id: 
     case "proposal":
       await tx.update(proposals).set({ hiddenAt: at, updatedAt: sql`now()` }).where(eq(proposals.id, id));
       return;
-    case "contribution":
-      await tx.update(contributions).set({ hiddenAt: at }).where(eq(contributions.id, id));
+    case "contribution": {
+      // The proposal's contribution count leaves hidden ones out (as it leaves deleted ones out): it moves
+      // only when the hidden state really changes, for a contribution that is not deleted.
+      const [changed] = await tx
+        .update(contributions)
+        .set({ hiddenAt: at })
+        .where(and(eq(contributions.id, id), hidden ? isNull(contributions.hiddenAt) : isNotNull(contributions.hiddenAt)))
+        .returning({ proposalId: contributions.proposalId, deletedAt: contributions.deletedAt });
+      if (changed && !changed.deletedAt) {
+        await tx
+          .update(proposals)
+          .set({ contributionCount: hidden ? sql`greatest(${proposals.contributionCount} - 1, 0)` : sql`${proposals.contributionCount} + 1` })
+          .where(eq(proposals.id, changed.proposalId));
+      }
       return;
+    }
     case "labo_capture":
       await tx.update(laboCaptures).set({ hiddenAt: at }).where(eq(laboCaptures.id, id));
       return;
