@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
-import { laboRegistrations, laboSessions } from "#db/schema/index.ts";
+import { reportContent } from "#app/modules/moderation/report-content.server.ts";
+import { laboCaptures, laboRegistrations, laboSessions } from "#db/schema/index.ts";
 import { insertLaboSession } from "#tests/factories/labo-sessions.ts";
 import { insertUser } from "#tests/factories/users.ts";
 import { getRequest, loaderArgs, sessionCookieFor, settle } from "#tests/helpers/request.ts";
@@ -38,5 +39,33 @@ describe("/labo/:id", () => {
     expect((await load(session.id, await sessionCookieFor(resident.id))).status).toBe(404);
     const page = await (await load(session.id, await sessionCookieFor(ambassador.id))).json();
     expect(page.runner).toBe(true);
+  });
+});
+
+describe("/labo/:id: what the minutes quote can be reported", () => {
+  test("signed-in visitors may report a capture; three reports hide it and it leaves the published minutes", async () => {
+    const ambassador = await insertUser(db, { password: null, roles: [{ role: "ambassador", communeSlug: "avion" }] });
+    const { session } = await insertLaboSession(db, { communeSlug: "avion", startsAt: new Date(Date.now() - 3 * 3600_000), endsAt: new Date(Date.now() - 3600_000) });
+    await db.update(laboSessions).set({ status: "minutes_published", minutesPublishedAt: new Date(), minutesSummary: "Une belle soirée.", attendance: 30 }).where(eq(laboSessions.id, session.id));
+    const [capture] = await db
+      .insert(laboCaptures)
+      .values({ sessionId: session.id, clientId: "c-1", kind: "opinion", body: "Des mots qui n'ont rien à faire ici.", capturedById: ambassador.id })
+      .returning();
+    const page = async (cookie = "") => (await settle(loader(loaderArgs(getRequest(`/labo/${session.id}`, { cookie }), { id: session.id })))).json();
+
+    expect((await page()).canReport).toBe(false);
+    const reader = await insertUser(db, { password: null });
+    const seen = await page(await sessionCookieFor(reader.id));
+    expect(seen.canReport).toBe(true);
+    expect(seen.minutes.captures.map((c: { id: string }) => c.id)).toEqual([capture!.id]);
+
+    for (let i = 0; i < 3; i++) {
+      const reporter = await insertUser(db, { password: null });
+      const result = await reportContent({ reporter: { id: reporter.id, emailVerified: true, roles: [] }, input: { subjectType: "labo_capture", subjectId: capture!.id, reason: "off_topic", details: "" } });
+      expect(result.status).toBe("ok");
+    }
+    const after = await page(await sessionCookieFor(reader.id));
+    expect(after.minutes.captures).toEqual([]);
+    expect(JSON.stringify(after)).not.toContain("Des mots qui n'ont rien à faire ici.");
   });
 });

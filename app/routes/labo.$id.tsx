@@ -14,8 +14,9 @@ import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { getLaboSessionPage } from "#app/modules/labo/labo-session-queries.server.ts";
 import { parseLaboSessionId } from "#app/modules/labo/labo-session.schema.ts";
 import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
+import { ReportDisclosure } from "#app/components/moderation/report-form.tsx";
 
-export const handle = { i18n: ["labo", "proposals"], hydrate: false };
+export const handle = { i18n: ["labo", "proposals", "moderation"], hydrate: false };
 export const meta = pageMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -42,12 +43,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     minutes: minutes ? { ...minutes, publishedLabel: dateFormat(locale, { dateStyle: "long", timeZone: "Europe/Paris" }).format(minutes.publishedAt) } : null,
     registration: open ? { signedIn: viewer !== null, full: page.status === "full" || page.seatsLeft === 0 } : null,
     runner,
+    // Anyone signed in may report what the minutes quote (the report form works as a plain post).
+    canReport: viewer !== null,
   });
 }
 
 export default function LaboSessionRoute() {
-  const { session, minutes, registration, runner, locale } = useLoaderData<typeof loader>();
+  const { session, minutes, registration, runner, locale, canReport } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["labo", "proposals"]);
+  const { t: tm } = useTranslation("moderation");
   const fr = contentLang(locale);
   const numbers = numberFormat(locale);
   const base = `/labo/${session.id}`;
@@ -242,6 +246,19 @@ export default function LaboSessionRoute() {
                     {c.atelierTitle ? <span className="field-hint"> {t("page.captureAtelier", { title: c.atelierTitle })}</span> : null}
                   </p>
                   <RichText text={c.body} />
+                  {canReport ? (
+                    <ReportDisclosure
+                      subjectType="labo_capture"
+                      subjectId={c.id}
+                      redirectTo={base}
+                      summary={
+                        <>
+                          {tm("report.summary")}
+                          <span className="visually-hidden">{tm("report.captureContext")}</span>
+                        </>
+                      }
+                    />
+                  ) : null}
                 </li>
               ))}
             </ul>
