@@ -10,6 +10,9 @@ const AUTHOR = "conseil@labo.test"; // Sylvie Lefebvre
 const RESIDENT = "habitante@labo.test"; // Nadia Benali
 const NEIGHBOUR = "ambassadeur@labo.test"; // Karim Dupont
 
+/** This run's mark: the same account may not post the same text twice, and a retry posts again. */
+const RUN = Date.now().toString(36);
+
 function unique(label: string) {
   return `${label} ${Date.now().toString(36)}`;
 }
@@ -89,7 +92,7 @@ test("a resident comments with a stance and edits it; the author replies; others
   await hydrated(sylvie.page);
   const thread = article(sylvie.page, fixed);
   await thread.locator("summary", { hasText: "Répondre" }).click();
-  await thread.getByLabel("Votre réponse à Nadia Benali").fill("Merci Nadia ! On en parle au prochain conseil citoyen.");
+  await thread.getByLabel("Votre réponse à Nadia Benali").fill(`Merci Nadia ! On en parle au prochain conseil citoyen. (${RUN})`);
   await thread.getByRole("button", { name: "Publier ma réponse" }).click();
   const reply = article(sylvie.page, "On en parle au prochain conseil citoyen");
   await expect(reply).toBeFocused();
@@ -101,7 +104,7 @@ test("a resident comments with a stance and edits it; the author replies; others
   await karim.page.goto(proposalUrl);
   await hydrated(karim.page);
   await karim.page.locator("#cf-new-stance-question").check();
-  await karim.page.getByLabel("Votre contribution", { exact: true }).fill("Qui s'occupera de l'entretien des bancs ?");
+  await karim.page.getByLabel("Votre contribution", { exact: true }).fill(`Qui s'occupera de l'entretien des bancs ? (${RUN})`);
   await karim.page.getByRole("button", { name: "Publier ma contribution" }).click();
   await expect(article(karim.page, "Qui s'occupera")).toBeFocused();
   await actionsOf(karim.page, fixed).getByRole("button", { name: /^Utile \(0\)/ }).click();
@@ -149,7 +152,7 @@ test("without JavaScript: an error sends her back with her text, then she posts,
   await expect(nadia.page.getByLabel("Votre contribution", { exact: true })).toHaveValue("x");
   await expect(nadia.page.locator("#cf-new-stance-testimony")).toBeChecked();
 
-  await nadia.page.getByLabel("Votre contribution", { exact: true }).fill("Le soir, je rentre par ce chemin : il fait tout noir dès 17 heures en hiver.");
+  await nadia.page.getByLabel("Votre contribution", { exact: true }).fill(`Le soir, je rentre par ce chemin : il fait tout noir dès 17 heures en hiver. (${RUN})`);
   await nadia.page.getByRole("button", { name: "Publier ma contribution" }).click();
   await expect(nadia.page).toHaveURL(/#contribution-[0-9a-f-]{36}$/);
   await expect(nadia.page.locator(".flash")).toHaveText("Merci ! Votre contribution est publiée.");
@@ -159,7 +162,7 @@ test("without JavaScript: an error sends her back with her text, then she posts,
   await karim.page.goto(proposalUrl);
   const thread = article(karim.page, "il fait tout noir");
   await thread.locator("summary", { hasText: "Répondre" }).click();
-  await thread.getByLabel("Votre réponse à Nadia Benali").fill("Pareil pour moi, c'est dangereux.");
+  await thread.getByLabel("Votre réponse à Nadia Benali").fill(`Pareil pour moi, c'est dangereux. (${RUN})`);
   await thread.getByRole("button", { name: "Publier ma réponse" }).click();
   await expect(karim.page.locator(".flash")).toHaveText("Merci ! Votre réponse est publiée.");
   await actionsOf(karim.page, "il fait tout noir").getByRole("button", { name: /^Utile \(0\)/ }).click();

@@ -32,7 +32,7 @@ test("three people report a contribution, it is hidden; a moderator confirms; th
   const author = await signedInPage(browser, AUTHOR);
   await author.page.goto("/propositions/nouvelle");
   await author.page.getByLabel("Votre idée en une phrase").fill(title);
-  await author.page.getByLabel("Expliquez-la").fill("Les jeunes du quartier n'ont aucun endroit pour jouer au foot le soir après l'école.");
+  await author.page.getByLabel("Expliquez-la").fill(`Les jeunes du quartier n'ont aucun endroit pour jouer au foot le soir après l'école (${Date.now().toString(36)}).`);
   await author.page.getByRole("radio", { name: /Améliorer le cadre de vie et l.habitat/ }).check();
   await author.page.getByRole("button", { name: "Publier", exact: true }).click();
   await expect(author.page).toHaveURL(/\/propositions\/[0-9a-f-]{36}$/);

@@ -86,7 +86,8 @@ for (const { javaScriptEnabled, ambition } of variants) {
     await sylvie.page.getByLabel("Votre idée en une phrase").fill(title);
     await sylvie.page
       .getByLabel("Expliquez-la")
-      .fill("Beaucoup de voisins n'arrivent pas à faire leurs démarches sur internet : CAF, impôts, France Travail.\n\nUn atelier chaque mardi à la maison de quartier les aiderait.");
+      // Its own words each run: the same author may not publish the same text twice.
+      .fill(`Beaucoup de voisins n'arrivent pas à faire leurs démarches sur internet : CAF, impôts, France Travail.\n\nUn atelier ${word} chaque mardi à la maison de quartier les aiderait.`);
     await sylvie.page.getByRole("radio", { name: ambition.title }).check();
     await sylvie.page.getByRole("button", { name: "Publier", exact: true }).click();
     await expect(sylvie.page).toHaveURL(/\/propositions\/[0-9a-f-]{36}$/);
@@ -148,7 +149,7 @@ for (const { javaScriptEnabled, ambition } of variants) {
     await ready(sylvie.page, javaScriptEnabled);
     const thread = article(sylvie.page, comment);
     await thread.locator("summary", { hasText: "Répondre" }).click();
-    const answer = "Merci Nadia ! La maison de quartier est d'accord pour prêter une salle.";
+    const answer = `Merci Nadia ! La maison de quartier est d'accord pour prêter une salle à l'atelier ${word}.`;
     await thread.getByLabel("Votre réponse à Nadia Benali").fill(answer);
     await check(sylvie.page);
     await thread.getByRole("button", { name: "Publier ma réponse" }).click();
