@@ -8,7 +8,7 @@ import type { Db } from "./client.ts";
  * proposals take minutes, not hours. Counters are then recomputed from the rows, so they are exact.
  * Rows are marked: users' emails end in "@scale.labo.test".
  */
-export async function seedScale(db: Db, n: number, log: (line: string) => void = () => {}) {
+export async function seedScale(db: Db, n: number, log: (line: string) => void = () => {}, options: { charterVersion?: number } = {}) {
   const userCount = Math.max(500, Math.ceil(n / 5));
   const step = async (label: string, query: ReturnType<typeof sql>) => {
     const started = Date.now();
@@ -18,10 +18,11 @@ export async function seedScale(db: Db, n: number, log: (line: string) => void =
 
   await step(
     `${userCount} users`,
-    sql`insert into users (id, email, display_name, email_verified_at, locale)
+    // They accepted the charter in force (the caller gives its version), so they may write like residents.
+    sql`insert into users (id, email, display_name, email_verified_at, locale, charter_version, charter_accepted_at)
         select 'scale-' || g, 'habitant.' || g || '@scale.labo.test',
                (array['Nadia','Karim','Sylvie','Julien','Fatima','Kevin','Céline','Samir','Émilie','Rachid','Océane','Mehdi'])[1 + g % 12] || ' ' || chr(65 + g % 26) || '.',
-               now(), 'fr'
+               now(), 'fr', ${options.charterVersion ?? null}::int, ${options.charterVersion === undefined ? null : sql`now()`}
         from generate_series(1, ${userCount}) g
         on conflict do nothing`,
   );

@@ -32,7 +32,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const n = Number(process.argv[scaleAt + 1]);
     if (!Number.isInteger(n) || n < 1) throw new Error("--scale takes a number of proposals, e.g. --scale 100000");
     const { seedScale } = await import("./seed-scale.ts");
-    await seedScale(handle.db, n, (line) => console.log(`  ${line}`));
+    const { CHARTER_VERSION } = await import("#app/modules/charter/charter-version.ts");
+    await seedScale(handle.db, n, (line) => console.log(`  ${line}`), { charterVersion: CHARTER_VERSION });
   }
   console.log(`Seeded (${handle.engine}).`);
   await handle.close();

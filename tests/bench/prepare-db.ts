@@ -6,6 +6,7 @@ import { createDb } from "#db/client.ts";
 import { migrateDb } from "#db/migrate.ts";
 import { proposals, sessions } from "#db/schema/index.ts";
 import { seedReferential } from "#db/seed.ts";
+import { CHARTER_VERSION } from "#app/modules/charter/charter-version.ts";
 import { seedScale } from "#db/seed-scale.ts";
 
 export async function prepareBenchDatabase({ adminUrl, name, scale, fresh, log }: { adminUrl: string; name: string; scale: number; fresh: boolean; log: (s: string) => void }) {
@@ -24,9 +25,11 @@ export async function prepareBenchDatabase({ adminUrl, name, scale, fresh, log }
   if (n !== scale) {
     if (n > 0) throw new Error(`${name} holds ${n} scale proposals, not ${scale}: run with --fresh`);
     log(`Seeding ${scale} proposals…`);
-    await seedScale(handle.db, scale, (line) => log(`  ${line}`));
+    await seedScale(handle.db, scale, (line) => log(`  ${line}`), { charterVersion: CHARTER_VERSION });
   } else {
     log(`Reusing ${name} (${n} proposals).`);
+    // A database made before the charter existed, or before its last version: its residents accept it.
+    await handle.db.execute(sql`update users set charter_version = ${CHARTER_VERSION}, charter_accepted_at = now() where id like 'scale-%' and coalesce(charter_version, 0) < ${CHARTER_VERSION}`);
   }
 
   // What autovacuum does in production (it may be off on a test server: the seed's counter updates then leave
