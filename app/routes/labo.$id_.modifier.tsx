@@ -10,8 +10,6 @@ import { can } from "#app/modules/auth/permissions.ts";
 import { validateFormData } from "#app/modules/forms/parse-form.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { cancelLaboSession } from "#app/modules/labo/cancel-labo-session.server.ts";
-import { fillFreeSeats } from "#app/modules/labo-registrations/fill-free-seats.server.ts";
-import { notifyRegistrantsOfChange } from "#app/modules/labo-registrations/registration-emails.server.ts";
 import { readSessionForm, type SessionFormActionData } from "#app/modules/labo/labo-session-form.server.ts";
 import { getLaboSessionFormChoices, getLaboSessionFormValues } from "#app/modules/labo/labo-session-queries.server.ts";
 import { CANCEL_REASON_MAX, CancelLaboSessionSchema } from "#app/modules/labo/labo-session.schema.ts";
@@ -53,7 +51,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.status === "not_found") throw new Response(null, { status: 404 });
     if (result.status === "forbidden") throw new Response(null, { status: 403 });
     if (result.status === "not_cancellable") return json<CancelActionData>({ intent: "cancel", errors: { form: "labo:validation.notEditable" }, values: parsed.values }, { status: 409 });
-    if (result.notify) await notifyRegistrantsOfChange(session.id, result.notify);
     return redirectWithFlash(here, "labo:flash.cancelled");
   }
   const form = await readSessionForm(request);
@@ -64,9 +61,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.status === "forbidden") throw new Response(null, { status: 403 });
   if (result.status === "not_editable") return json<SessionFormActionData>({ errors: { form: "labo:validation.notEditable" }, values: {}, atelierRows: 0 }, { status: 409 });
   if (result.status === "invalid") return form.invalid(result.errors);
-  if (result.notify) await notifyRegistrantsOfChange(session.id, result.notify);
-  // More seats go to the waiting list; the session is "full" or "announced" as its seats now say.
-  await fillFreeSeats(session.id);
   return redirectWithFlash(here, session.status === "draft" && result.announced ? "labo:flash.announced" : "labo:flash.updated");
 }
 

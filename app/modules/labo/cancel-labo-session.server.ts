@@ -4,15 +4,16 @@ import { canRunLaboSession } from "#app/modules/auth/permissions.ts";
 import { recordAudit } from "#app/modules/audit/record-audit.server.ts";
 import { laboSessions } from "#db/schema/index.ts";
 import { EDITABLE_STATUSES, lockSession, type RegistrantNotice } from "./update-labo-session.server.ts";
+import { notifyRegistrantsOfChange } from "#app/modules/labo-registrations/registration-emails.server.ts";
 
 export type CancelLaboSessionResult = { status: "ok"; notify: RegistrantNotice } | { status: "not_found" } | { status: "forbidden" } | { status: "not_cancellable" };
 
 /**
  * A runner cancels a session that has not taken place, with a reason shown on its page. Registrants of
- * an announced (or full) session are owed a message (`notify: "cancelled"`); a draft had none.
+ * an announced (or full) session are emailed after the commit (`notify: "cancelled"`); a draft had none.
  */
 export async function cancelLaboSession({ actor, sessionId, reason }: { actor: { id: string } & Parameters<typeof canRunLaboSession>[0]; sessionId: string; reason: string }): Promise<CancelLaboSessionResult> {
-  return db.transaction(async (tx) => {
+  const result: CancelLaboSessionResult = await db.transaction(async (tx) => {
     const session = await lockSession(tx, sessionId);
     if (!session) return { status: "not_found" } as const;
     if (!canRunLaboSession(actor, session)) return { status: "forbidden" } as const;
@@ -28,4 +29,6 @@ export async function cancelLaboSession({ actor, sessionId, reason }: { actor: {
     });
     return { status: "ok", notify: session.status === "draft" ? null : "cancelled" } as const;
   });
+  if (result.status === "ok" && result.notify) await notifyRegistrantsOfChange(sessionId, result.notify);
+  return result;
 }

@@ -5,6 +5,8 @@ import { diffFields, recordAudit } from "#app/modules/audit/record-audit.server.
 import { laboSessionAnimators, laboSessions, type LaboSessionStatus } from "#db/schema/index.ts";
 import type { LaboSessionInput } from "./labo-session.schema.ts";
 import { checkSessionReferences, saveSessionLinks, sessionColumns, type SessionActor } from "./labo-session-writes.server.ts";
+import { fillFreeSeats } from "#app/modules/labo-registrations/fill-free-seats.server.ts";
+import { notifyRegistrantsOfChange } from "#app/modules/labo-registrations/registration-emails.server.ts";
 
 /** Which message the registrants are owed: a change of date, time or place, or a cancellation. */
 export type RegistrantNotice = "changed" | "cancelled" | null;
@@ -32,7 +34,8 @@ export async function lockSession(tx: typeof db, sessionId: string) {
 /**
  * A runner edits a session; a draft may be announced. A full session stays full (the registrations
  * keep that status). When an open session's date, time or place changes, the result says the
- * registrants must be told (`notify: "changed"`); the caller sends it after the commit.
+ * registrants are told after the commit (`notify: "changed"` in the result), and seats added by a higher
+ * capacity go to the waiting list at once.
  */
 export async function updateLaboSession({
   actor,
@@ -45,7 +48,7 @@ export async function updateLaboSession({
   input: LaboSessionInput;
   announce: boolean;
 }): Promise<UpdateLaboSessionResult> {
-  return db.transaction(async (tx) => {
+  const result: UpdateLaboSessionResult = await db.transaction(async (tx) => {
     const session = await lockSession(tx, sessionId);
     if (!session) return { status: "not_found" } as const;
     if (!canRunLaboSession(actor, session)) return { status: "forbidden" } as const;
@@ -67,4 +70,10 @@ export async function updateLaboSession({
     const moved = ["startsAt", "endsAt", "communeSlug", "placeName", "placeAddress"].some((field) => field in changes);
     return { status: "ok", announced: status !== "draft", notify: OPEN_STATUSES.includes(session.status) && moved ? "changed" : null } as const;
   });
+  if (result.status === "ok") {
+    if (result.notify) await notifyRegistrantsOfChange(sessionId, result.notify);
+    // The session is "full" or "announced" as its seats now say.
+    await fillFreeSeats(sessionId);
+  }
+  return result;
 }

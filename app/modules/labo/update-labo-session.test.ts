@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
-import { auditLog, laboAteliers, laboSessions } from "#db/schema/index.ts";
+import { auditLog, laboAteliers, laboRegistrations, laboSessions } from "#db/schema/index.ts";
 import { insertLaboSession } from "#tests/factories/labo-sessions.ts";
 import { insertUser } from "#tests/factories/users.ts";
 import { actorOf, sessionInput } from "#tests/helpers/labo-sessions.ts";
@@ -52,8 +52,13 @@ describe("updateLaboSession", () => {
 
   test("a full session stays full (the registrations own that status)", async () => {
     const actor = await avionAmbassador();
-    const { session } = await insertLaboSession(db, { status: "full" });
-    await updateLaboSession({ actor, sessionId: session.id, input: await asEdited(session), announce: true });
+    // Really full: its two seats are taken.
+    const { session } = await insertLaboSession(db, { status: "full", capacity: 2 });
+    await db.insert(laboRegistrations).values([
+      { sessionId: session.id, name: "Josiane", email: "josiane@example.org", consentAt: new Date(), status: "confirmed" },
+      { sessionId: session.id, name: "Marc", email: "marc@example.org", consentAt: new Date(), status: "confirmed" },
+    ]);
+    await updateLaboSession({ actor, sessionId: session.id, input: { ...(await asEdited(session)), title: "Un titre plus clair", capacity: 2 }, announce: true });
     const [row] = await db.select().from(laboSessions).where(eq(laboSessions.id, session.id));
     expect(row!.status).toBe("full");
   });
