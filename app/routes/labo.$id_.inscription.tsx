@@ -18,6 +18,7 @@ import { registrationAvailability, sessionPlace, sessionWhen } from "#app/module
 import { findLaboSession } from "#app/modules/labo/session-access.server.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
 import { clientAddress, consume, tooManyRequests } from "#app/modules/security/rate-limit.server.ts";
+import { LaboFacts } from "#app/components/labo/labo-facts.tsx";
 
 export const handle = { i18n: ["laboRegistrations"] };
 export const meta = pageMeta;
@@ -132,34 +133,18 @@ export default function LaboRegistrationRoute() {
       <p className="eyebrow">{t("page.eyebrow")}</p>
       <h1>{session.title}</h1>
       <p className="lead">{t("page.intro")}</p>
-      <dl className="account-details labo-facts">
-        <div>
-          <dt>{t("page.when")}</dt>
-          <dd>{session.when}</dd>
-        </div>
-        <div>
-          <dt>{t("page.where")}</dt>
-          <dd>{session.place}</dd>
-        </div>
-        {session.accessInfo ? (
-          <div>
-            <dt>{t("page.access")}</dt>
-            <dd>{session.accessInfo}</dd>
-          </div>
-        ) : null}
-        {session.accessibilityInfo ? (
-          <div>
-            <dt>{t("page.accessibility")}</dt>
-            <dd>{session.accessibilityInfo}</dd>
-          </div>
-        ) : null}
-        {availability === "open" ? (
-          <div>
-            <dt>{t("page.seats")}</dt>
-            <dd>{seatsLeft === null ? t("page.seatsUnlimited") : seatsLeft === 0 ? t("page.seatsNone") : t("page.seatsLeft", { count: seatsLeft })}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <LaboFacts
+        facts={[
+          { label: t("page.when"), value: session.when },
+          { label: t("page.where"), value: session.place },
+          { label: t("page.access"), value: session.accessInfo },
+          { label: t("page.accessibility"), value: session.accessibilityInfo },
+          {
+            label: t("page.seats"),
+            value: availability !== "open" ? null : seatsLeft === null ? t("page.seatsUnlimited") : seatsLeft === 0 ? t("page.seatsNone") : t("page.seatsLeft", { count: seatsLeft }),
+          },
+        ]}
+      />
       <p>
         <Link to={`/labo/${session.id}`}>{t("page.sessionLink")}</Link>
       </p>

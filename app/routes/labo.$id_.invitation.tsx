@@ -10,6 +10,7 @@ import { qrCodeDataUrl, registrationUrl } from "#app/modules/labo-registrations/
 import { sessionPlace, sessionWhen } from "#app/modules/labo-registrations/registration-rules.ts";
 import { requireSessionRunner } from "#app/modules/labo/session-access.server.ts";
 import flyerStyles from "#app/styles/labo-flyer.css";
+import { LaboFacts } from "#app/components/labo/labo-facts.tsx";
 
 export const handle = { i18n: ["laboRegistrations"] };
 export const meta = pageMeta;
@@ -90,28 +91,15 @@ export default function InvitationKitRoute() {
         <p className="flyer-kicker">{t("invitation.flyerKicker")}</p>
         <h2 id="flyer-heading">{session.title}</h2>
         <p className="flyer-text">{t("invitation.flyerText")}</p>
-        <dl className="flyer-facts">
-          <div>
-            <dt>{t("invitation.flyerWhen")}</dt>
-            <dd>{session.when}</dd>
-          </div>
-          <div>
-            <dt>{t("invitation.flyerWhere")}</dt>
-            <dd>{session.place}</dd>
-          </div>
-          {session.accessInfo ? (
-            <div>
-              <dt>{t("invitation.flyerAccess")}</dt>
-              <dd>{session.accessInfo}</dd>
-            </div>
-          ) : null}
-          {session.accessibilityInfo ? (
-            <div>
-              <dt>{t("invitation.flyerAccessibility")}</dt>
-              <dd>{session.accessibilityInfo}</dd>
-            </div>
-          ) : null}
-        </dl>
+        <LaboFacts
+          className="flyer-facts"
+          facts={[
+            { label: t("invitation.flyerWhen"), value: session.when },
+            { label: t("invitation.flyerWhere"), value: session.place },
+            { label: t("invitation.flyerAccess"), value: session.accessInfo },
+            { label: t("invitation.flyerAccessibility"), value: session.accessibilityInfo },
+          ]}
+        />
         <div className="flyer-register">
           <img src={qrCode} alt={t("invitation.qrAlt", { url })} width={128} height={128} />
           <div>

@@ -9,6 +9,7 @@ import { cancelRegistration } from "#app/modules/labo-registrations/cancel-regis
 import { findRegistrationByCancelToken } from "#app/modules/labo-registrations/registration-queries.server.ts";
 import { registrationAvailability, sessionPlace, sessionWhen } from "#app/modules/labo-registrations/registration-rules.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
+import { LaboFacts } from "#app/components/labo/labo-facts.tsx";
 
 // A plain form: no JavaScript needed.
 export const handle = { i18n: ["laboRegistrations"], hydrate: false };
@@ -77,32 +78,15 @@ export default function CancelRegistrationRoute() {
       />
       <h1>{t("cancelPage.title")}</h1>
       {state === "confirmed" || state === "waitlisted" ? <p>{t("cancelPage.intro")}</p> : null}
-      <dl className="account-details labo-facts">
-        <div>
-          <dt>{t("page.eyebrow")}</dt>
-          <dd>{session.title}</dd>
-        </div>
-        <div>
-          <dt>{t("page.when")}</dt>
-          <dd>{session.when}</dd>
-        </div>
-        <div>
-          <dt>{t("page.where")}</dt>
-          <dd>{session.place}</dd>
-        </div>
-        {name ? (
-          <div>
-            <dt>{t("cancelPage.who")}</dt>
-            <dd>{name}</dd>
-          </div>
-        ) : null}
-        {state === "confirmed" || state === "waitlisted" ? (
-          <div>
-            <dt>{t("cancelPage.status")}</dt>
-            <dd>{t(`cancelPage.${state}`)}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <LaboFacts
+        facts={[
+          { label: t("page.eyebrow"), value: session.title },
+          { label: t("page.when"), value: session.when },
+          { label: t("page.where"), value: session.place },
+          { label: t("cancelPage.who"), value: name },
+          { label: t("cancelPage.status"), value: state === "confirmed" || state === "waitlisted" ? t(`cancelPage.${state}`) : null },
+        ]}
+      />
       {state === "confirmed" || state === "waitlisted" ? (
         <Form method="post">
           {state === "confirmed" ? (
