@@ -6,11 +6,12 @@
 const TTL_MS = 60_000;
 const entries = new Map<string, { expires: number; value: Promise<unknown> }>();
 
-export function cachedReferential<T>(key: string, load: () => Promise<T>): Promise<T> {
+export function cachedReferential<T>(key: string, load: () => PromiseLike<T>): Promise<T> {
   const now = Date.now();
   const hit = entries.get(key);
   if (hit && hit.expires > now) return hit.value as Promise<T>;
-  const value = load();
+  // A drizzle query is a lazy thenable that runs again at every `await`: adopt it into one real promise.
+  const value = Promise.resolve(load());
   entries.set(key, { expires: now + TTL_MS, value });
   // A failed read is not kept: the next request tries again.
   value.catch(() => entries.delete(key));

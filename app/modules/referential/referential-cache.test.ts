@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
-import { ambitions } from "#db/schema/index.ts";
+import { ambitions, communes, quartiers } from "#db/schema/index.ts";
 import { insertUser } from "#tests/factories/users.ts";
-import { listPiliersWithAmbitions } from "./referential-queries.server.ts";
+import { listCommunes, listPiliersWithAmbitions, listQuartiers } from "./referential-queries.server.ts";
 import { updateAmbition } from "./update-referential.server.ts";
 
 const titleOf3 = async () => (await listPiliersWithAmbitions()).flatMap((p) => p.ambitions).find((a) => a.number === 3)!.title;
@@ -27,4 +27,13 @@ test("callers get copies: changing a returned list does not change the next one"
   const second = await listPiliersWithAmbitions();
   expect(second).toHaveLength(3);
   expect(second[0]!.ambitions.length).toBeGreaterThan(0);
+});
+
+test("the communes and quartiers lists are kept too, not read again at each use", async () => {
+  const commune = (await listCommunes())[0]!;
+  const quartier = (await listQuartiers())[0]!;
+  await db.update(communes).set({ name: "Écrit en douce" }).where(eq(communes.slug, commune.slug));
+  await db.update(quartiers).set({ name: "Écrit en douce" }).where(eq(quartiers.code, quartier.code));
+  expect((await listCommunes()).find((c) => c.slug === commune.slug)!.name).toBe(commune.name);
+  expect((await listQuartiers()).find((q) => q.code === quartier.code)!.name).toBe(quartier.name);
 });
