@@ -11,6 +11,7 @@ import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { fallbackLng } from "#app/modules/i18n/i18n.ts";
 import { popFlash } from "#app/modules/platform/flash.server.ts";
 import stylesheet from "#app/styles/app.css";
+import { dateFormat } from "#app/components/dates.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, viewer, flash] = await Promise.all([getLocale(request), getViewer(request), popFlash(request)]);
   const t = await getFixedT(locale);
   const block = viewer ? writeBlock(viewer) : null;
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+  const day = dateFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
   return json(
     {
       locale,

@@ -12,6 +12,7 @@ import {
   listPiliersWithAmbitions,
   listTransversalAxes,
 } from "#app/modules/referential/referential-queries.server.ts";
+import { dateFormat, numberFormat } from "#app/components/dates.ts";
 
 export const handle = { i18n: ["home"], hydrate: false };
 export const meta = pageMeta;
@@ -32,8 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function HomeRoute() {
   const { piliers, axes, principles, pastSessions, counts, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation("home");
-  const dateFormat = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
-  const numberFormat = new Intl.NumberFormat(locale);
+  const dates = dateFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
+  const numbers = numberFormat(locale);
   // The referential is written in French; in the English interface screen readers must know it.
   const lang = contentLang(locale);
   return (
@@ -134,11 +135,11 @@ export default function HomeRoute() {
           <tbody>
             {pastSessions.map((s) => (
               <tr key={s.id}>
-                <td>{dateFormat.format(new Date(s.startsAt))}</td>
+                <td>{dates.format(new Date(s.startsAt))}</td>
                 <td>
                   <Link to={`/labo/${s.id}`}>{s.placeName}</Link>
                 </td>
-                <td className="numeric">{s.attendance === null ? "—" : numberFormat.format(s.attendance)}</td>
+                <td className="numeric">{s.attendance === null ? "—" : numbers.format(s.attendance)}</td>
               </tr>
             ))}
           </tbody>

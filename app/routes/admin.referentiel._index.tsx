@@ -7,6 +7,7 @@ import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { listGovernanceBodies, listPiliersWithAmbitions, listQuartiers, listTransversalAxes } from "#app/modules/referential/referential-queries.server.ts";
+import { numberFormat } from "#app/components/dates.ts";
 
 export const handle = { i18n: ["admin"] };
 export const meta = pageMeta;
@@ -36,7 +37,7 @@ export default function AdminReferentialRoute() {
   const { piliers, ambitions, axes, quartiers, bodies, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation("admin");
   const fr = contentLang(locale);
-  const numberFormat = new Intl.NumberFormat(locale);
+  const numbers = numberFormat(locale);
   return (
     <>
       <h1>{t("referential.title")}</h1>
@@ -97,7 +98,7 @@ export default function AdminReferentialRoute() {
                     </Link>
                   </th>
                   <td>{a.pilier}</td>
-                  <td className="numeric">{numberFormat.format(a.supportThreshold)}</td>
+                  <td className="numeric">{numbers.format(a.supportThreshold)}</td>
                 </tr>
               ))}
             </tbody>

@@ -17,6 +17,7 @@ import { revokeRole } from "#app/modules/roles/revoke-role.server.ts";
 import { roleGrantLabel } from "#app/modules/roles/role-label.ts";
 import { getUserWithRoles, userExists } from "#app/modules/roles/role-queries.server.ts";
 import { GRANTABLE_ROLES, GrantRoleSchema, RevokeRoleSchema } from "#app/modules/roles/role.schema.ts";
+import { dateFormat } from "#app/components/dates.ts";
 
 export const handle = { i18n: ["admin"] };
 export const meta = pageMeta;
@@ -90,7 +91,7 @@ export default function UserRoles() {
   const { t, i18n } = useTranslation("admin");
   const grantState = actionData?.intent === "grant" ? actionData : undefined;
   const revokeState = actionData?.intent === "revoke" ? actionData : undefined;
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
+  const dates = dateFormat(i18n.language, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
 
   return (
     <>
@@ -117,7 +118,7 @@ export default function UserRoles() {
           </div>
           <div>
             <dt>{t("users.detail.createdAt")}</dt>
-            <dd>{dateFormat.format(new Date(user.createdAt))}</dd>
+            <dd>{dates.format(new Date(user.createdAt))}</dd>
           </div>
         </dl>
       </section>

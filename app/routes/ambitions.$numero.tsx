@@ -10,6 +10,7 @@ import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { countProposalsByStatus, listLatestProposals } from "#app/modules/proposals-search/proposal-search-queries.server.ts";
 import { parseNumberParam } from "#app/modules/referential/referential-params.ts";
 import { getAmbitionPage } from "#app/modules/referential/referential-queries.server.ts";
+import { numberFormat } from "#app/components/dates.ts";
 
 export const handle = { i18n: ["referential", "finding"], hydrate: false };
 export const meta = pageMeta;
@@ -73,7 +74,7 @@ export default function AmbitionRoute() {
 
       <section className="section notice" aria-labelledby="threshold-title">
         <h2 id="threshold-title">{t("ambition.thresholdTitle")}</h2>
-        <p>{t("ambition.threshold", { count: threshold, formatted: new Intl.NumberFormat(locale).format(threshold) })}</p>
+        <p>{t("ambition.threshold", { count: threshold, formatted: numberFormat(locale).format(threshold) })}</p>
         <p>{t("ambition.thresholdNext")}</p>
         <p>
           <Link to="/instances">{t("ambition.instancesLink")}</Link>

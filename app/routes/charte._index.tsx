@@ -7,6 +7,7 @@ import { PageSection, TextList, translatedList } from "#app/components/static-pa
 import { CHARTER_DATE, CHARTER_VERSION } from "#app/modules/charter/charter-version.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { getSetting } from "#app/modules/settings/platform-settings.server.ts";
+import { dateFormat } from "#app/components/dates.ts";
 
 // Read-only: no JavaScript is sent (see root.tsx).
 export const handle = { i18n: ["charter"], hydrate: false };
@@ -16,7 +17,7 @@ export const meta = pageMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const [t, threshold] = await Promise.all([getFixedT(locale, "charter"), getSetting("moderation.autoHideThreshold")]);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Paris" }).format(new Date(`${CHARTER_DATE}T12:00:00Z`));
+  const date = dateFormat(locale, { dateStyle: "long", timeZone: "Europe/Paris" }).format(new Date(`${CHARTER_DATE}T12:00:00Z`));
   return json({ title: t("title"), description: t("description"), version: CHARTER_VERSION, date, threshold });
 }
 

@@ -9,6 +9,7 @@ import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { listOwnProposals, OWN_PAGE_SIZE } from "#app/modules/proposals-search/own-proposals-queries.server.ts";
 import { OWN_LIST_PARAM, OwnListParamsSchema } from "#app/modules/proposals-search/own-proposals.schema.ts";
+import { numberFormat } from "#app/components/dates.ts";
 
 // Lists to read: plain HTML, no JavaScript.
 export const handle = { i18n: ["finding", "account"], hydrate: false };
@@ -31,7 +32,7 @@ const KINDS: OwnListKind[] = ["authored", "supported", "followed"];
 export default function OwnProposalsRoute() {
   const { kind, items, total, page, pageCount, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["finding", "account"]);
-  const numbers = new Intl.NumberFormat(locale);
+  const numbers = numberFormat(locale);
   const pageHref = (target: number) => (target > 1 ? `${OWN_LIST_HREF[kind]}&page=${target}` : OWN_LIST_HREF[kind]);
   return (
     <>

@@ -6,6 +6,7 @@ import { pageMeta } from "#app/components/meta.ts";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { getMailboxMessage, requireMailboxReader } from "#app/modules/email/mailbox.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
+import { dateFormat } from "#app/components/dates.ts";
 
 export const handle = { i18n: ["mailbox"] };
 export const meta = pageMeta;
@@ -44,7 +45,7 @@ function LinkedText({ text }: { text: string }) {
 export default function MailboxMessageRoute() {
   const { message, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation("mailbox");
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "medium", timeZone: "Europe/Paris" });
+  const dates = dateFormat(locale, { dateStyle: "long", timeStyle: "medium", timeZone: "Europe/Paris" });
   return (
     <div className="mailbox">
       <nav aria-label={t("message.breadcrumb")} className="breadcrumb">
@@ -63,7 +64,7 @@ export default function MailboxMessageRoute() {
         </div>
         <div>
           <dt>{t("fields.date")}</dt>
-          <dd>{dateFormat.format(new Date(message.createdAt))}</dd>
+          <dd>{dates.format(new Date(message.createdAt))}</dd>
         </div>
         <div>
           <dt>{t("fields.template")}</dt>

@@ -5,6 +5,7 @@ import { pageMeta } from "#app/components/meta.ts";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { listMailbox, requireMailboxReader } from "#app/modules/email/mailbox.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
+import { dateFormat } from "#app/components/dates.ts";
 
 export const handle = { i18n: ["mailbox"] };
 export const meta = pageMeta;
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MailboxRoute() {
   const { locale, page, recipient, messages, hasMore } = useLoaderData<typeof loader>();
   const { t } = useTranslation("mailbox");
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
+  const dates = dateFormat(locale, { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
   const pageLink = (n: number) => `?${new URLSearchParams({ ...(recipient ? { destinataire: recipient } : {}), page: String(n) })}`;
   return (
     <div className="mailbox">
@@ -57,7 +58,7 @@ export default function MailboxRoute() {
             <tbody>
               {messages.map((m) => (
                 <tr key={m.id}>
-                  <td>{dateFormat.format(new Date(m.createdAt))}</td>
+                  <td>{dates.format(new Date(m.createdAt))}</td>
                   <td className="mailbox-address">{m.to}</td>
                   <td>
                     <Link to={`/dev/boite-mail/${m.id}`}>{m.subject}</Link>

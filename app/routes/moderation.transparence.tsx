@@ -6,6 +6,7 @@ import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { translatedList } from "#app/components/static-page.tsx";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { getTransparencyFigures, REASONS } from "#app/modules/transparency/transparency-queries.server.ts";
+import { numberFormat } from "#app/components/dates.ts";
 
 // Read-only and public: no JavaScript is sent (see root.tsx).
 export const handle = { i18n: ["moderation"], hydrate: false };
@@ -14,7 +15,7 @@ export const meta = pageMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const [t, quarters] = await Promise.all([getFixedT(locale, "moderation"), getTransparencyFigures()]);
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const number = numberFormat(locale, { maximumFractionDigits: 1 });
   return json({
     title: t("transparency.title"),
     description: t("transparency.description"),

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumb } from "#app/components/breadcrumb.tsx";
-import { formatDateTime } from "#app/components/dates.ts";
+import { dateFormat, formatDateTime } from "#app/components/dates.ts";
 import { ErrorSummary, TextAreaField, useValidatedForm } from "#app/components/forms.tsx";
 import { pageMeta } from "#app/components/meta.ts";
 import { ProposalStatusBadge } from "#app/components/proposals/proposal-status-badge.tsx";
@@ -68,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A draft belongs to its author: anyone else is told it does not exist.
   if (proposal.status === "draft" && !isAuthor) throw new Response(null, { status: 404 });
   const t = await getFixedT(locale, "proposals");
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Paris" });
+  const day = dateFormat(locale, { dateStyle: "long", timeZone: "Europe/Paris" });
   const { authorId: _authorId, hiddenAt: _hiddenAt, authorHidden: _authorHidden, events, ...shown } = proposal;
   const withdrawal = events.findLast((e) => e.kind === "withdrawn");
   return json({

@@ -10,6 +10,7 @@ import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { countProposalFacets, queryHasWords, RELEVANCE_WINDOW, searchProposals, summarizeFacets } from "#app/modules/proposals-search/proposal-search-queries.server.ts";
 import { filtersOf, hasFilters, parseProposalSearch, resolveSearch, searchHref } from "#app/modules/proposals-search/proposal-search.schema.ts";
 import { listCommunes, listPiliersWithAmbitions, listQuartiers } from "#app/modules/referential/referential-queries.server.ts";
+import { numberFormat } from "#app/components/dates.ts";
 
 // A list to read and filter with a GET form: plain HTML, no JavaScript.
 export const handle = { i18n: ["finding"], hydrate: false };
@@ -56,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ProposalsRoute() {
   const { search, ignored, page, facets, noWords, relevanceEnd, filtered, options, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation("finding");
-  const numbers = new Intl.NumberFormat(locale);
+  const numbers = numberFormat(locale);
   const formatted = numbers.format(facets.total);
   const count = facets.total
     ? search.q

@@ -10,6 +10,7 @@ import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { countProposalsByStatus, listLatestProposals } from "#app/modules/proposals-search/proposal-search-queries.server.ts";
 import { parseQuartierCodeParam } from "#app/modules/referential/referential-params.ts";
 import { getGovernanceBody, getQuartier } from "#app/modules/referential/referential-queries.server.ts";
+import { numberFormat } from "#app/components/dates.ts";
 
 export const handle = { i18n: ["referential", "finding"], hydrate: false };
 export const meta = pageMeta;
@@ -45,7 +46,7 @@ export default function QuartierRoute() {
   const { quartier, council, locale, proposals } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["referential", "finding"]);
   const fr = contentLang(locale);
-  const numberFormat = new Intl.NumberFormat(locale);
+  const numbers = numberFormat(locale);
   return (
     <>
       <Breadcrumb
@@ -75,14 +76,14 @@ export default function QuartierRoute() {
             {quartier.population !== null ? (
               <div>
                 <dt>{t("quartier.population")}</dt>
-                <dd>{t("quartier.populationValue", { value: numberFormat.format(quartier.population) })}</dd>
+                <dd>{t("quartier.populationValue", { value: numbers.format(quartier.population) })}</dd>
               </div>
             ) : null}
             {quartier.medianIncomeEur !== null ? (
               <div>
                 <dt>{t("quartier.income")}</dt>
                 <dd>
-                  {t("quartier.incomeValue", { value: numberFormat.format(quartier.medianIncomeEur) })}
+                  {t("quartier.incomeValue", { value: numbers.format(quartier.medianIncomeEur) })}
                   <span className="facts-help">{t("quartier.incomeHelp")}</span>
                 </dd>
               </div>

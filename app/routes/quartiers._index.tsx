@@ -7,6 +7,7 @@ import { contentLang } from "#app/components/referential.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { listQuartiersByCommune } from "#app/modules/referential/referential-queries.server.ts";
+import { numberFormat } from "#app/components/dates.ts";
 
 export const handle = { i18n: ["referential"], hydrate: false };
 export const meta = pageMeta;
@@ -38,7 +39,7 @@ export default function QuartiersRoute() {
   const { communes, quartierCount, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation("referential");
   const fr = contentLang(locale);
-  const numberFormat = new Intl.NumberFormat(locale);
+  const numbers = numberFormat(locale);
   return (
     <>
       <Breadcrumb label={t("breadcrumb.label")} items={[{ label: t("breadcrumb.home"), to: "/" }, { label: t("breadcrumb.quartiers") }]} />
@@ -70,7 +71,7 @@ export default function QuartiersRoute() {
                   </Link>
                 </h3>
                 <p className="quartier-meta">{t("quartiers.code", { code: quartier.code })}</p>
-                {quartier.population !== null ? <p className="quartier-meta">{t("quartiers.population", { value: numberFormat.format(quartier.population) })}</p> : null}
+                {quartier.population !== null ? <p className="quartier-meta">{t("quartiers.population", { value: numbers.format(quartier.population) })}</p> : null}
                 {quartier.otherCommunes.length ? <p className="quartier-meta">{t("quartiers.sharedWith", { communes: quartier.otherCommunes.join(", ") })}</p> : null}
                 {quartier.npnru ? <p className="tag">{t("quartiers.npnru")}</p> : null}
               </li>

@@ -9,6 +9,7 @@ import { SORT_PARAM, type ContributionFailure, type ContributionFormId, type Con
 import { BODY_MAX, BODY_MIN, EditContributionSchema, NewContributionSchema, STANCES } from "#app/modules/contributions/contribution.schema.ts";
 import { useContributionsEvents } from "./contribution-events.tsx";
 import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
+import { numberFormat } from "#app/components/dates.ts";
 
 type Mode =
   | { kind: "new"; proposalId: string }
@@ -80,7 +81,7 @@ export function ContributionForm({ mode, view, returned, onSaved }: { mode: Mode
   const action = mode.kind === "edit" ? `/contributions/${mode.contributionId}` : `${proposalPath(mode.proposalId)}/contributions`;
   const body = form.watch("body") as string | undefined;
   const length = (body ?? "").replaceAll("\r\n", "\n").trim().length;
-  const numberFormat = new Intl.NumberFormat(i18n.language);
+  const numbers = numberFormat(i18n.language);
   const bodyLabel = mode.kind === "reply" ? t("form.replyLabel", { name: mode.parentAuthor }) : mode.kind === "edit" ? t("form.editLabel") : t("form.bodyLabel");
   const busy = fetcher.state !== "idle";
   const describedBy = [`${prefix}-body-hint`, errors.body ? `${prefix}-body-error` : null].filter(Boolean).join(" ");
@@ -104,12 +105,12 @@ export function ContributionForm({ mode, view, returned, onSaved }: { mode: Mode
       <div className={`field${errors.body ? " field-invalid" : ""}`}>
         <label htmlFor={`${prefix}-body`}>{bodyLabel}</label>
         <p id={`${prefix}-body-hint`} className="field-hint">
-          {t("form.bodyHint", { min: BODY_MIN, max: numberFormat.format(BODY_MAX) })}
+          {t("form.bodyHint", { min: BODY_MIN, max: numbers.format(BODY_MAX) })}
         </p>
         {errors.body ? (
           <p id={`${prefix}-body-error`} className="field-error">
             <span className="visually-hidden">{t("common:forms.errorPrefix")} </span>
-            {t(errors.body as never, { max: numberFormat.format(BODY_MAX), min: BODY_MIN })}
+            {t(errors.body as never, { max: numbers.format(BODY_MAX), min: BODY_MIN })}
           </p>
         ) : null}
         <textarea
@@ -165,7 +166,7 @@ function StanceFieldset({ prefix, error, register, defaultValue }: { prefix: str
 function CharacterCount({ length, id }: { length: number; id: string }) {
   const { t, i18n } = useTranslation("contributions");
   const left = BODY_MAX - length;
-  const text = left >= 0 ? t("form.charactersLeft", { count: left, formatted: new Intl.NumberFormat(i18n.language).format(left) }) : t("form.charactersOver", { count: -left, formatted: new Intl.NumberFormat(i18n.language).format(-left) });
+  const text = left >= 0 ? t("form.charactersLeft", { count: left, formatted: numberFormat(i18n.language).format(left) }) : t("form.charactersOver", { count: -left, formatted: numberFormat(i18n.language).format(-left) });
   const [spoken, setSpoken] = useState("");
   useEffect(() => {
     const timer = setTimeout(() => setSpoken(text), 1000);

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ProposalCardData } from "#app/modules/proposals-search/proposal-search.schema.ts";
 import { ProposalCard } from "./proposal-card.tsx";
+import { numberFormat } from "#app/components/dates.ts";
 
 export type OwnListKind = "authored" | "supported" | "followed";
 type OwnListData = { items: ProposalCardData[]; total: number };
@@ -38,7 +39,7 @@ export function OwnListEmpty({ kind }: { kind: OwnListKind }) {
 /** On the account page: the start of the person's three lists, each with a link to all of it. */
 export function OwnProposalsOverview({ lists, locale }: { lists: Record<OwnListKind, OwnListData>; locale: string }) {
   const { t } = useTranslation("finding");
-  const numbers = new Intl.NumberFormat(locale);
+  const numbers = numberFormat(locale);
   const kinds: OwnListKind[] = ["authored", "supported", "followed"];
   return (
     <>

@@ -19,6 +19,7 @@ import {
   type ProposalSearch,
 } from "#app/modules/proposals-search/proposal-search.schema.ts";
 import type { ProposalOrigin, ProposalStatus } from "#db/schema/proposals.ts";
+import { collator, numberFormat } from "#app/components/dates.ts";
 
 export type SearchOptions = {
   piliers: { number: number; shortTitle: string; ambitions: { number: number; title: string }[] }[];
@@ -193,7 +194,7 @@ type FacetLink = { id: string; label: string; count: number; href: string; curre
 
 function FacetGroup({ id, title, links, note, locale }: { id: string; title: string; links: FacetLink[]; note?: string; locale: string }) {
   const { t } = useTranslation("finding");
-  const numbers = new Intl.NumberFormat(locale);
+  const numbers = numberFormat(locale);
   if (!links.length) return null;
   return (
     <section className="facet-group" aria-labelledby={`facet-${id}`}>
@@ -229,8 +230,8 @@ const TOP_PLACES = 10;
 export function ProposalFacetsPanel({ search, facets, options, locale }: { search: ProposalSearch; facets: FacetCounts; options: SearchOptions; locale: string }) {
   const { t } = useTranslation("finding");
   const fr = contentLang(locale);
-  const collator = new Intl.Collator("fr");
-  const byCount = (a: FacetLink, b: FacetLink) => b.count - a.count || collator.compare(a.label, b.label);
+  const frenchOrder = collator("fr");
+  const byCount = (a: FacetLink, b: FacetLink) => b.count - a.count || frenchOrder.compare(a.label, b.label);
 
   const ambitions: FacetLink[] = options.piliers
     .flatMap((p) => p.ambitions)

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ProposalCardData } from "#app/modules/proposals-search/proposal-search.schema.ts";
 import { ProposalCard } from "./proposal-card.tsx";
+import { numberFormat } from "#app/components/dates.ts";
 
 export type ProposalsSectionData = { items: ProposalCardData[]; total: number; awaiting: number };
 
@@ -32,7 +33,7 @@ export function ProposalsSection({
   hide?: { ambition?: boolean; place?: boolean };
 }) {
   const { t } = useTranslation("finding");
-  const numbers = new Intl.NumberFormat(locale);
+  const numbers = numberFormat(locale);
   return (
     <section className="section proposals-section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
