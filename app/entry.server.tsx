@@ -4,7 +4,9 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { getLocale, getRenderI18n } from "#app/modules/i18n/i18next.server.ts";
+import { MarkupCacheProvider } from "#app/components/cached-markup.tsx";
 import { NonceProvider } from "#app/components/nonce.tsx";
+import { markupCacheFor } from "#app/modules/rendering/markup-cache.server.tsx";
 import { applySecurityHeaders } from "#app/modules/security/headers.server.ts";
 
 const ABORT_DELAY = 5_000;
@@ -39,7 +41,9 @@ export default async function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          <MarkupCacheProvider value={markupCacheFor(instance)}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </MarkupCacheProvider>
         </I18nextProvider>
       </NonceProvider>,
       {

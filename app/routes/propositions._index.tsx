@@ -1,8 +1,9 @@
 import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CachedMarkup } from "#app/components/cached-markup.tsx";
 import { pageMeta } from "#app/components/meta.ts";
-import { ProposalCard } from "#app/components/proposals/proposal-card.tsx";
+import { ProposalCardItem } from "#app/components/proposals/proposal-card.tsx";
 import { ActiveFilters, ProposalFacetsPanel, ProposalPagination, ProposalSearchForm } from "#app/components/proposals/proposal-filters.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { getViewer } from "#app/modules/auth/auth.server.ts";
@@ -59,6 +60,7 @@ export default function ProposalsRoute() {
   const { t } = useTranslation("finding");
   const numbers = numberFormat(locale);
   const formatted = numbers.format(facets.total);
+  const optionsKey = JSON.stringify(options);
   const count = facets.total
     ? search.q
       ? t("list.countSearch", { count: facets.total, formatted, q: search.q })
@@ -86,7 +88,10 @@ export default function ProposalsRoute() {
         </p>
       ) : null}
 
-      <ProposalSearchForm search={search} options={options} locale={locale} />
+      {/* The form and the counts are the same for everyone with the same filters: cached as markup. */}
+      <CachedMarkup cacheKey={`search-form ${JSON.stringify(search)} ${optionsKey}`}>
+        <ProposalSearchForm search={search} options={options} locale={locale} />
+      </CachedMarkup>
 
       <div className="proposals-layout">
         <section className="proposals-results" aria-labelledby="results-title">
@@ -102,9 +107,7 @@ export default function ProposalsRoute() {
           {page.items.length ? (
             <ol className="proposal-list">
               {page.items.map((proposal) => (
-                <li key={proposal.id}>
-                  <ProposalCard proposal={proposal} locale={locale} headingLevel={3} />
-                </li>
+                <ProposalCardItem key={proposal.id} proposal={proposal} locale={locale} headingLevel={3} />
               ))}
             </ol>
           ) : page.paged ? (
@@ -129,7 +132,9 @@ export default function ProposalsRoute() {
           <ProposalPagination search={search} previous={page.previous} next={page.next} paged={page.paged} />
         </section>
 
-        <ProposalFacetsPanel search={search} facets={facets} options={options} locale={locale} />
+        <CachedMarkup cacheKey={`facets ${JSON.stringify(search)} ${JSON.stringify(facets)} ${optionsKey}`}>
+          <ProposalFacetsPanel search={search} facets={facets} options={options} locale={locale} />
+        </CachedMarkup>
       </div>
     </>
   );

@@ -1,5 +1,5 @@
-import { Link } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import { CachedMarkup } from "#app/components/cached-markup.tsx";
 import { dateFormat, numberFormat } from "#app/components/dates.ts";
 import { contentLang } from "#app/components/referential.tsx";
 import type { ProposalCardData } from "#app/modules/proposals-search/proposal-search.schema.ts";
@@ -57,17 +57,28 @@ function Headline({ text }: { text: string }) {
  * and date. `headingLevel` keeps headings in order wherever the card sits; `hide` leaves out what the
  * page already says (the ambition on the ambition's page) or, for short lists, both ambition and place.
  */
-export function ProposalCard({
-  proposal,
-  locale,
-  headingLevel = 3,
-  hide = {},
-}: {
+type ProposalCardProps = {
   proposal: ProposalCardData;
   locale: string;
   headingLevel?: 2 | 3 | 4;
   hide?: { ambition?: boolean; place?: boolean };
-}) {
+};
+
+/**
+ * A card as a list item, its markup rendered once per content and reused (`CachedMarkup`): lists show
+ * the same cards to everyone until a figure changes. For pages that ship no JavaScript.
+ */
+export function ProposalCardItem(props: ProposalCardProps) {
+  const { proposal, locale, headingLevel = 3, hide = {} } = props;
+  const cacheKey = `card ${locale} h${headingLevel} ${hide.ambition ? "a" : ""}${hide.place ? "p" : ""} ${JSON.stringify(proposal)}`;
+  return (
+    <CachedMarkup as="li" cacheKey={cacheKey}>
+      <ProposalCard {...props} />
+    </CachedMarkup>
+  );
+}
+
+export function ProposalCard({ proposal, locale, headingLevel = 3, hide = {} }: ProposalCardProps) {
   const { t } = useTranslation("finding");
   const Heading = `h${headingLevel}` as const;
   const numbers = numberFormat(locale);
@@ -80,7 +91,8 @@ export function ProposalCard({
   return (
     <article className="proposal-card" aria-labelledby={headingId}>
       <Heading id={headingId} className="proposal-card-title" lang={fr}>
-        <Link to={proposalPath(proposal.id)}>{proposal.title}</Link>
+        {/* A plain link: the card's markup is cached, rendered outside the router. */}
+        <a href={proposalPath(proposal.id)}>{proposal.title}</a>
       </Heading>
       <p className="proposal-card-tags">
         <StatusBadge status={proposal.status} decision={proposal.decision} />

@@ -1,9 +1,10 @@
 /**
  * The pieces of the public list around the cards: the search form (a plain GET form: it works without
  * JavaScript and its address can be shared), the chosen filters with their "remove" links, the counts
- * per filter (each a link that applies it) and the page links.
+ * per filter (each a link that applies it) and the page links. The list ships no JavaScript and the
+ * form and counts are cached as markup (`CachedMarkup`), rendered outside the router: plain links and
+ * forms, which is all a page without JavaScript gets anyway.
  */
-import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "#app/components/forms.tsx";
 import { contentLang } from "#app/components/referential.tsx";
@@ -53,7 +54,7 @@ export function ProposalSearchForm({ search, options, locale }: { search: Propos
       <h2 id="search-title" className="visually-hidden">
         {t("search.title")}
       </h2>
-      <Form method="get" action={PATH} role="search" aria-labelledby="search-title">
+      <form method="get" action={PATH} role="search" aria-labelledby="search-title">
         <TextField
           name="q"
           type="search"
@@ -136,10 +137,10 @@ export function ProposalSearchForm({ search, options, locale }: { search: Propos
             <button type="submit" className="button">
               {t("search.submit")}
             </button>
-            {Object.keys(search).length ? <Link to={PATH}>{t("search.reset")}</Link> : null}
+            {Object.keys(search).length ? <a href={PATH}>{t("search.reset")}</a> : null}
           </div>
         </div>
-      </Form>
+      </form>
     </section>
   );
 }
@@ -174,16 +175,16 @@ export function ActiveFilters({ search, options }: { search: ProposalSearch; opt
         {chips.map((chip) => (
           <li key={chip.key} className="chip">
             <span>{chip.label}</span>{" "}
-            <Link to={searchHref(search, { [chip.key]: undefined })}>
+            <a href={searchHref(search, { [chip.key]: undefined })}>
               {t("chips.remove")}
               <span className="visually-hidden"> {t("chips.removeLabel", { label: chip.label })}</span>
-            </Link>
+            </a>
           </li>
         ))}
       </ul>
       {chips.length > 1 ? (
         <p>
-          <Link to={PATH}>{t("chips.clearAll")}</Link>
+          <a href={PATH}>{t("chips.clearAll")}</a>
         </p>
       ) : null}
     </div>
@@ -209,13 +210,13 @@ function FacetGroup({ id, title, links, note, locale }: { id: string; title: str
                 <span className="visually-hidden"> ({t("facets.current")})</span>
               </span>
             ) : (
-              <Link to={link.href}>
+              <a href={link.href}>
                 <span lang={link.lang}>{link.label}</span>{" "}
                 <span className="facet-count">
                   <span aria-hidden="true">{numbers.format(link.count)}</span>
                   <span className="visually-hidden">{t("facets.count", { count: link.count, formatted: numbers.format(link.count) })}</span>
                 </span>
-              </Link>
+              </a>
             )}
           </li>
         ))}
@@ -301,21 +302,21 @@ export function ProposalPagination({ search, previous, next, paged }: { search: 
       <ul>
         {previous ? (
           <li>
-            <Link to={searchHref(search, { before: previous, after: undefined })} rel="prev">
+            <a href={searchHref(search, { before: previous, after: undefined })} rel="prev">
               {t("pagination.previous")}
-            </Link>
+            </a>
           </li>
         ) : null}
         {next ? (
           <li>
-            <Link to={searchHref(search, { after: next, before: undefined })} rel="next">
+            <a href={searchHref(search, { after: next, before: undefined })} rel="next">
               {t("pagination.next")}
-            </Link>
+            </a>
           </li>
         ) : null}
         {paged ? (
           <li>
-            <Link to={searchHref(search)}>{t("pagination.start")}</Link>
+            <a href={searchHref(search)}>{t("pagination.start")}</a>
           </li>
         ) : null}
       </ul>

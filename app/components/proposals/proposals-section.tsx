@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ProposalCardData } from "#app/modules/proposals-search/proposal-search.schema.ts";
-import { ProposalCard } from "./proposal-card.tsx";
+import { ProposalCardItem } from "./proposal-card.tsx";
 import { numberFormat } from "#app/components/dates.ts";
 
 export type ProposalsSectionData = { items: ProposalCardData[]; total: number; awaiting: number };
@@ -46,9 +46,7 @@ export function ProposalsSection({
           <p className="visually-hidden">{t("section.latest")}</p>
           <ul className="proposal-list">
             {data.items.map((proposal) => (
-              <li key={proposal.id}>
-                <ProposalCard proposal={proposal} locale={locale} headingLevel={3} hide={hide} />
-              </li>
+              <ProposalCardItem key={proposal.id} proposal={proposal} locale={locale} headingLevel={3} hide={hide} />
             ))}
           </ul>
           <p className="proposals-section-links">
