@@ -13,6 +13,7 @@ import { LaboRegistrationEmail, laboRegistrationSubject, type LaboRegistrationDa
 import { LaboReminderEmail, laboReminderSubject, type LaboReminderData } from "#emails/labo-reminder.tsx";
 import { LaboSessionChangedEmail, laboSessionChangedSubject, type LaboSessionChangedData } from "#emails/labo-session-changed.tsx";
 import { MagicLinkEmail, magicLinkSubject, type MagicLinkData } from "#emails/magic-link.tsx";
+import { ModerationApprovedEmail, moderationApprovedSubject, type ModerationApprovedData } from "#emails/moderation-approved.tsx";
 import { ModerationContestDecisionEmail, moderationContestDecisionSubject, type ModerationContestDecisionData } from "#emails/moderation-contest-decision.tsx";
 import { ModerationHiddenEmail, moderationHiddenSubject, type ModerationHiddenData } from "#emails/moderation-hidden.tsx";
 import { ModerationReportOutcomeEmail, moderationReportOutcomeSubject, type ModerationReportOutcomeData } from "#emails/moderation-report-outcome.tsx";
@@ -83,6 +84,10 @@ const TEMPLATES = {
     subject: (t) => moderationSuspensionSubject(t),
     element: (t, lang, data) => createElement(ModerationSuspensionEmail, { t, lang, ...data }),
   } satisfies Template<ModerationSuspensionData>,
+  "moderation-approved": {
+    subject: (t) => moderationApprovedSubject(t),
+    element: (t, lang, data) => createElement(ModerationApprovedEmail, { t, lang, ...data }),
+  } satisfies Template<ModerationApprovedData>,
   "moderation-contest-decision": {
     subject: (t) => moderationContestDecisionSubject(t),
     element: (t, lang, data) => createElement(ModerationContestDecisionEmail, { t, lang, ...data }),

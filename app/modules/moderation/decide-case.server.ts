@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Db } from "#app/db.server.ts";
 import { recordAudit } from "#app/modules/audit/record-audit.server.ts";
 import { can, type Viewer } from "#app/modules/auth/permissions.ts";
-import { moderationCases, moderationWarnings, reports, users, type ReportReason } from "#db/schema/index.ts";
+import { moderationCases, moderationWarnings, proposals, reports, users, type ReportReason } from "#db/schema/index.ts";
 import { sendModerationEmails, type PendingEmail, type Recipient } from "./moderation-emails.server.ts";
 import { setSubjectHidden } from "./moderation-subjects.server.ts";
 
@@ -99,6 +99,12 @@ export async function decideCase({ moderator, caseId, decision }: { moderator: N
           .where(eq(moderationCases.id, caseId));
         await audit(decision.kind, decision.note, statusChange(status));
         emails.push(...(await reporterOutcomes(tx, moderationCase, false)));
+        // A first proposal held by pre-moderation goes public: its author has been waiting for this.
+        if (decision.kind === "restore" && moderationCase.trigger === "premoderation" && subjectType === "proposal") {
+          const to = await author();
+          const [proposal] = await tx.select({ title: proposals.title }).from(proposals).where(eq(proposals.id, subjectId));
+          if (to && proposal) emails.push({ kind: "approved", to, proposalId: subjectId, title: proposal.title });
+        }
         break;
       }
       case "reopen": {

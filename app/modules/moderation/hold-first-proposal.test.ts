@@ -5,6 +5,7 @@ import { createProposal } from "#app/modules/proposals/create-proposal.server.ts
 import { publishProposal } from "#app/modules/proposals/publish-proposal.server.ts";
 import { setSetting } from "#app/modules/settings/platform-settings.server.ts";
 import { moderationCases, proposals } from "#db/schema/index.ts";
+import { emailsTo, linkIn } from "#tests/helpers/email.ts";
 import { person } from "#tests/helpers/moderation.ts";
 import { getRequest, loaderArgs, sessionCookieFor, settle } from "#tests/helpers/request.ts";
 import { loader as proposalPage } from "../../routes/propositions.$id.tsx";
@@ -63,6 +64,11 @@ describe("pre-moderation", () => {
     expect((await page()).status).toBe(200);
     expect(await hiddenAt(draft.proposalId)).toBeNull();
     expect(await isAwaitingApproval(draft.proposalId)).toBe(false);
+    // The author, who was told it waits, hears at once that it is public, with the link to it.
+    const approved = (await emailsTo(author.email)).filter((m) => m.subject === "Votre proposition est publiée");
+    expect(approved).toHaveLength(1);
+    expect(approved[0]!.text).toContain("« Des bancs devant l'école Jean Macé »");
+    expect(linkIn(approved[0]!, `/propositions/${draft.proposalId}`)).toBe(`/propositions/${draft.proposalId}`);
 
     const second = await createProposal({ author: author.viewer, input: input("Un composteur au pied des immeubles"), publish: true });
     expect(second).toMatchObject({ status: "ok", held: false });
@@ -80,5 +86,6 @@ describe("pre-moderation", () => {
     expect(await decideCase({ moderator: moderator.viewer, caseId: moderationCase!.id, decision: { kind: "hide", reason: "spam", note: "Publicité." } })).toEqual({ status: "ok" });
     expect(await hiddenAt(result.proposalId)).toBeInstanceOf(Date);
     expect(await isAwaitingApproval(result.proposalId)).toBe(false);
+    expect((await emailsTo(author.email)).map((m) => m.subject)).not.toContain("Votre proposition est publiée");
   });
 });

@@ -13,7 +13,8 @@ export type PendingEmail =
   | { kind: "outcome"; to: Recipient; subjectType: ModerationSubjectType; hidden: boolean }
   | { kind: "warning"; to: Recipient; message: string }
   | { kind: "suspension"; to: Recipient; until: Date; message: string }
-  | { kind: "contest"; to: Recipient; subjectType: ModerationSubjectType; restored: boolean; note: string };
+  | { kind: "contest"; to: Recipient; subjectType: ModerationSubjectType; restored: boolean; note: string }
+  | { kind: "approved"; to: Recipient; proposalId: string; title: string };
 
 export async function sendModerationEmails(emails: PendingEmail[]) {
   for (const email of emails) {
@@ -38,6 +39,9 @@ export async function sendModerationEmails(emails: PendingEmail[]) {
         await sendEmail({ ...base, template: "moderation-suspension", data: { displayName, until, message: email.message, charterUrl: `${appUrl}/charte` } });
         break;
       }
+      case "approved":
+        await sendEmail({ ...base, template: "moderation-approved", data: { displayName, title: email.title, proposalUrl: `${appUrl}/propositions/${email.proposalId}` } });
+        break;
       case "contest":
         await sendEmail({ ...base, template: "moderation-contest-decision", data: { displayName, subjectType: email.subjectType, restored: email.restored, note: email.note } });
         break;
