@@ -30,17 +30,12 @@ export async function getLocale(request: Request): Promise<Locale> {
   return isLocale(lng) ? lng : fallbackLng;
 }
 
-/** A translator for a given locale, for emails and server-side messages. */
-const translators = new Map<string, Promise<TFunction>>();
-export function getFixedT(locale: Locale, ns: string | string[] = "common"): Promise<TFunction> {
-  const key = `${locale}|${String(ns)}`;
-  let pending = translators.get(key);
-  if (!pending) {
-    const instance = createInstance();
-    pending = instance.init({ ...i18nConfig, lng: locale, ns, defaultNS: Array.isArray(ns) ? ns[0] : ns, resources }).then(() => instance.getFixedT(locale, ns));
-    translators.set(key, pending);
-  }
-  return pending;
+/**
+ * A translator for a given locale, for loaders, emails and server-side messages: a view of the shared
+ * render instance of that locale, so it remembers its strings too.
+ */
+export async function getFixedT(locale: Locale, ns: string | string[] = "common"): Promise<TFunction> {
+  return (await getRenderI18n(locale)).getFixedT(locale, ns);
 }
 
 /**
