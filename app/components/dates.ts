@@ -26,6 +26,11 @@ export function collator(locale: string): Intl.Collator {
   return compare;
 }
 
+// The format of every contribution and timeline entry: kept per locale, without building a key each time.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDateTime(date: Date | string, locale: string) {
-  return dateFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(new Date(date));
+  let format = dateTimeFormats.get(locale);
+  if (!format) dateTimeFormats.set(locale, (format = dateFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" })));
+  return format.format(new Date(date));
 }

@@ -5,6 +5,8 @@ const linkify = new LinkifyIt({ fuzzyEmail: false });
 
 /** Only web links become links; everything else stays text (React escapes it). */
 function withLinks(line: string, keyPrefix: string): ReactNode[] {
+  // Most lines have no link: the quick pretest spares them the full search.
+  if (!linkify.pretest(line)) return [line];
   const matches = linkify.match(line) ?? [];
   const parts: ReactNode[] = [];
   let last = 0;
