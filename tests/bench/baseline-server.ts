@@ -12,10 +12,11 @@
  *   and for a search the ts_headline excerpts of the page's rows;
  * - proposal page (anonymous): proposal + timeline, support panel, contribution counts, the first 50
  *   contributions and their replies;
- * - support / withdraw: the session lookup (lucia: session + user, extended when less than 15 days are
- *   left), the roles, the two rate-limit upserts (account and address), the target check, then the
- *   transaction (insert support + counter + follow, or delete + counter). Qualification (threshold
- *   crossed) is not reproduced: the benchmark supports proposals that are already qualified.
+ * - support / withdraw: the session lookup (lucia: session + user + role grants in one statement, extended
+ *   when less than 15 days are left), the two rate-limit upserts (account and address), then one statement
+ *   (a CTE that locks the proposal's row, checks it, inserts or deletes the support, moves the counter and,
+ *   for a support, follows): inside a transaction for a support, on its own for a withdrawal. Qualification
+ *   (threshold crossed) is not reproduced: the benchmark supports proposals that are already qualified.
  *
  * Usage: DATABASE_URL=… PORT=… node --import tsx tests/bench/baseline-server.ts
  */
@@ -45,15 +46,10 @@ const PAGE_SUPPORT_PANEL = "select \"proposals\".\"status\", \"proposals\".\"hid
 const PAGE_CONTRIBUTION_COUNTS = "select \"contribution_count\", \"status\", \"hidden_at\", (select count(*) from contributions c where c.proposal_id = $1 and c.parent_id is null) from \"proposals\" where \"proposals\".\"id\" = $2";
 const PAGE_CONTRIBUTIONS = "select \"contributions\".\"id\", \"contributions\".\"parent_id\", \"contributions\".\"author_id\", case when (\"contributions\".\"deleted_at\" is null and \"contributions\".\"hidden_at\" is null) then \"contributions\".\"body\" end, \"contributions\".\"stance\", \"contributions\".\"useful_count\", \"contributions\".\"created_at\", \"contributions\".\"edited_at\", \"contributions\".\"deleted_at\", \"contributions\".\"hidden_at\", \"users\".\"display_name\", \"proposals\".\"author_id\", false from \"contributions\" inner join \"proposals\" on \"proposals\".\"id\" = \"contributions\".\"proposal_id\" left join \"users\" on \"users\".\"id\" = \"contributions\".\"author_id\" where (\"contributions\".\"proposal_id\" = $1 and \"contributions\".\"parent_id\" is null) order by \"contributions\".\"created_at\" asc, \"contributions\".\"id\" asc limit $2";
 const SESSION_EXTEND = "update \"sessions\" set \"expires_at\" = $1 where \"sessions\".\"id\" = $2";
-const SESSION_USER = "select \"users\".\"id\", \"users\".\"email\", \"users\".\"email_verified_at\", \"users\".\"password_hash\", \"users\".\"display_name\", \"users\".\"commune_slug\", \"users\".\"quartier_code\", \"users\".\"locale\", \"users\".\"created_at\", \"users\".\"updated_at\", \"sessions\".\"id\", \"sessions\".\"user_id\", \"sessions\".\"expires_at\" from \"sessions\" inner join \"users\" on \"sessions\".\"user_id\" = \"users\".\"id\" where \"sessions\".\"id\" = $1";
-const ROLES = "select \"role\", \"commune_slug\", \"quartier_code\" from \"role_grants\" where \"role_grants\".\"user_id\" = $1";
+const SESSION_USER = "select \"sessions\".\"id\", \"sessions\".\"user_id\", \"sessions\".\"expires_at\", \"users\".\"email\", \"users\".\"display_name\", \"users\".\"locale\", \"users\".\"email_verified_at\", \"users\".\"charter_version\", \"users\".\"suspended_until\", coalesce((select json_agg(json_build_object('role', \"role_grants\".\"role\", 'communeSlug', \"role_grants\".\"commune_slug\", 'quartierCode', \"role_grants\".\"quartier_code\")) from \"role_grants\" where \"role_grants\".\"user_id\" = \"users\".\"id\"), '[]'::json) from \"sessions\" inner join \"users\" on \"users\".\"id\" = \"sessions\".\"user_id\" where \"sessions\".\"id\" = $1";
 const RATE_LIMIT = "insert into \"rate_limits\" (\"key\", \"points\", \"expire\") values ($1, $2, $3) on conflict (\"key\") do update set \"points\" = CASE WHEN \"rate_limits\".\"expire\" <= $4 THEN $5 ELSE \"rate_limits\".\"points\" + $6 END, \"expire\" = CASE WHEN \"rate_limits\".\"expire\" <= $7 THEN $8 ELSE \"rate_limits\".\"expire\" END returning \"key\", \"points\", \"expire\"";
-const SUPPORT_TARGET = "select \"status\", \"hidden_at\", \"author_id\" from \"proposals\" where \"proposals\".\"id\" = $1 limit $2";
-const SUPPORT_INSERT = "insert into \"supports\" (\"proposal_id\", \"user_id\", \"created_at\") values ($1, $2, default) on conflict do nothing returning \"user_id\"";
-const SUPPORT_COUNT_UP = "update \"proposals\" set \"support_count\" = \"proposals\".\"support_count\" + 1 where (\"proposals\".\"id\" = $1 and (\"proposals\".\"status\" in ($2, $3, $4, $5) and \"proposals\".\"hidden_at\" is null)) returning \"support_count\", \"status\", \"qualified_at\", (select \"support_threshold\" from \"ambitions\" where \"number\" = \"ambition_number\")";
-const FOLLOW_INSERT = "insert into \"proposal_follows\" (\"proposal_id\", \"user_id\", \"created_at\") values ($1, $2, default) on conflict do nothing";
-const SUPPORT_DELETE = "delete from \"supports\" where (\"supports\".\"proposal_id\" = $1 and \"supports\".\"user_id\" = $2) returning \"user_id\"";
-const SUPPORT_COUNT_DOWN = "update \"proposals\" set \"support_count\" = \"proposals\".\"support_count\" - 1 where (\"proposals\".\"id\" = $1 and (\"proposals\".\"status\" in ($2, $3, $4, $5) and \"proposals\".\"hidden_at\" is null)) returning \"support_count\", \"qualified_at\"";
+const SUPPORT = "with target as (\n    select \"proposals\".\"id\" as id, \"proposals\".\"status\" as status, \"proposals\".\"author_id\" as author_id,\n      \"proposals\".\"support_count\" as support_count, \"proposals\".\"qualified_at\" is not null as qualified,\n      \"proposals\".\"ambition_number\" as ambition_number, (\"proposals\".\"status\" in ($1, $2, $3, $4) and \"proposals\".\"hidden_at\" is null) as open\n    from \"proposals\" where \"proposals\".\"id\" = $5\n    for no key update),\n      inserted as (\n        insert into \"supports\" (proposal_id, user_id)\n        select target.id, $6 from target\n        where target.open and target.author_id is distinct from $7\n        on conflict do nothing\n        returning \"supports\".\"proposal_id\" as proposal_id),\n      counted as (\n        update \"proposals\" set support_count = \"proposals\".\"support_count\" + 1\n        from inserted where \"proposals\".\"id\" = inserted.proposal_id\n        returning \"proposals\".\"support_count\" as support_count),\n      followed as (\n        insert into \"proposal_follows\" (proposal_id, user_id)\n        select proposal_id, $8 from inserted\n        on conflict do nothing)\n      select target.status, target.author_id, target.open, target.qualified,\n        coalesce((select support_count from counted), target.support_count) as support_count,\n        exists (select 1 from inserted) as changed,\n        (select \"ambitions\".\"support_threshold\" from \"ambitions\" where \"ambitions\".\"number\" = target.ambition_number) as threshold\n      from target";
+const WITHDRAW = "with target as (\n    select \"proposals\".\"id\" as id, \"proposals\".\"status\" as status, \"proposals\".\"author_id\" as author_id,\n      \"proposals\".\"support_count\" as support_count, \"proposals\".\"qualified_at\" is not null as qualified,\n      \"proposals\".\"ambition_number\" as ambition_number, (\"proposals\".\"status\" in ($1, $2, $3, $4) and \"proposals\".\"hidden_at\" is null) as open\n    from \"proposals\" where \"proposals\".\"id\" = $5\n    for no key update),\n    deleted as (\n      delete from \"supports\" using target\n      where \"supports\".\"proposal_id\" = target.id and \"supports\".\"user_id\" = $6 and target.open\n      returning \"supports\".\"proposal_id\" as proposal_id),\n    counted as (\n      update \"proposals\" set support_count = \"proposals\".\"support_count\" - 1\n      from deleted where \"proposals\".\"id\" = deleted.proposal_id\n      returning \"proposals\".\"support_count\" as support_count)\n    select target.status, target.author_id, target.open, target.qualified,\n      coalesce((select support_count from counted), target.support_count) as support_count,\n      exists (select 1 from deleted) as changed\n    from target";
 const PAGE_REPLIES = (n: number) => "select \"contributions\".\"id\", \"contributions\".\"parent_id\", \"contributions\".\"author_id\", case when (\"contributions\".\"deleted_at\" is null and \"contributions\".\"hidden_at\" is null) then \"contributions\".\"body\" end, \"contributions\".\"stance\", \"contributions\".\"useful_count\", \"contributions\".\"created_at\", \"contributions\".\"edited_at\", \"contributions\".\"deleted_at\", \"contributions\".\"hidden_at\", \"users\".\"display_name\", \"proposals\".\"author_id\", false from \"contributions\" inner join \"proposals\" on \"proposals\".\"id\" = \"contributions\".\"proposal_id\" left join \"users\" on \"users\".\"id\" = \"contributions\".\"author_id\" where \"contributions\".\"parent_id\" in (" + placeholders(1, n) + ") order by \"contributions\".\"created_at\" asc, \"contributions\".\"id\" asc";
 
 type Row = unknown[];
@@ -153,11 +149,10 @@ async function viewerOf(req: IncomingMessage) {
   if (!sessionId) return null;
   const [row] = await q(SESSION_USER, [sessionId]);
   if (!row) return null;
-  const expiresAt = new Date(row[12] as string | Date).getTime();
+  const expiresAt = new Date(row[2] as string | Date).getTime();
   if (expiresAt <= Date.now()) return null;
   if (expiresAt - Date.now() < 15 * DAY) await q(SESSION_EXTEND, [new Date(Date.now() + 30 * DAY), sessionId]);
-  const roles = await q(ROLES, [row[0]]);
-  return { id: String(row[0]), verified: row[2] !== null, roles };
+  return { id: String(row[1]), verified: row[6] !== null, roles: row[9] };
 }
 
 async function consume(key: string) {
@@ -176,25 +171,15 @@ async function support(req: IncomingMessage, res: ServerResponse, proposalId: st
   if (intent !== "support" && intent !== "withdraw") return send(res, 400, JSON.stringify({ error: "invalid" }), "application/json");
   await Promise.all([consume(`support:account:${storeKey(viewer.id)}`), consume(`support:address:${storeKey(req.socket.remoteAddress ?? "unknown")}`)]);
   if (!viewer.verified) return send(res, 403, JSON.stringify({ error: "verifyEmail" }), "application/json");
-  const [target] = await q(SUPPORT_TARGET, [proposalId, 1]);
-  if (!target || target[0] === "draft") return send(res, 404, JSON.stringify({ error: "notFound" }), "application/json");
-  if (intent === "support" && target[2] === viewer.id) return send(res, 409, JSON.stringify({ error: "ownProposal" }), "application/json");
-  if (!OPEN.includes(String(target[0])) || target[1]) return send(res, 409, JSON.stringify({ error: "closed" }), "application/json");
-  const outcome = await sql.begin(async (tx) => {
-    const t = (text: string, params: unknown[]) => tx.unsafe(text, params as never[]).values() as unknown as Promise<Row[]>;
-    if (intent === "support") {
-      const [inserted] = await t(SUPPORT_INSERT, [proposalId, viewer.id]);
-      if (!inserted) return null;
-      const [counted] = await t(SUPPORT_COUNT_UP, [proposalId, ...OPEN]);
-      await t(FOLLOW_INSERT, [proposalId, viewer.id]);
-      return { supported: true, supportCount: counted![0], qualified: counted![2] !== null, justQualified: false };
-    }
-    const [deleted] = await t(SUPPORT_DELETE, [proposalId, viewer.id]);
-    if (!deleted) return null;
-    const [counted] = await t(SUPPORT_COUNT_DOWN, [proposalId, ...OPEN]);
-    return { supported: false, supportCount: counted![0], qualified: counted![1] !== null, justQualified: false };
-  });
-  send(res, 200, JSON.stringify(outcome ?? { supported: intent === "support" }), "application/json");
+  // Columns: status, author_id, open, qualified, support_count, changed (and threshold for a support).
+  const [row] =
+    intent === "support"
+      ? await sql.begin((tx) => tx.unsafe(SUPPORT, [...OPEN, proposalId, viewer.id, viewer.id, viewer.id] as never[]).values() as unknown as Promise<Row[]>)
+      : await q(WITHDRAW, [...OPEN, proposalId, viewer.id]);
+  if (!row || (row[0] === "draft" && row[1] !== viewer.id)) return send(res, 404, JSON.stringify({ error: "notFound" }), "application/json");
+  if (intent === "support" && row[1] === viewer.id) return send(res, 409, JSON.stringify({ error: "ownProposal" }), "application/json");
+  if (!row[2]) return send(res, 409, JSON.stringify({ error: "closed" }), "application/json");
+  send(res, 200, JSON.stringify({ supported: intent === "support", supportCount: row[4], qualified: row[3], justQualified: false }), "application/json");
 }
 
 function readBody(req: IncomingMessage) {

@@ -1,29 +1,17 @@
 import { json, redirect } from "@remix-run/node";
-import { eq } from "drizzle-orm";
-import { db } from "#app/db.server.ts";
-import { roleGrants } from "#db/schema/index.ts";
-import { can, type Permission, type RoleGrant, type Scope } from "./permissions.ts";
+import { can, type Permission, type Scope } from "./permissions.ts";
 import { readSessionUser, type SessionUser } from "./session.server.ts";
 
-export type AuthenticatedViewer = SessionUser & { roles: RoleGrant[] };
+/** The signed-in person with their role grants (read with the session, in one statement). */
+export type AuthenticatedViewer = SessionUser;
 
 // Root and route loaders of one request ask for the viewer; read the session once per request.
 const cache = new WeakMap<Request, Promise<AuthenticatedViewer | null>>();
 
-async function loadViewer(request: Request): Promise<AuthenticatedViewer | null> {
-  const user = await readSessionUser(request);
-  if (!user) return null;
-  const roles = await db
-    .select({ role: roleGrants.role, communeSlug: roleGrants.communeSlug, quartierCode: roleGrants.quartierCode })
-    .from(roleGrants)
-    .where(eq(roleGrants.userId, user.id));
-  return { ...user, roles };
-}
-
 export function getViewer(request: Request): Promise<AuthenticatedViewer | null> {
   let pending = cache.get(request);
   if (!pending) {
-    pending = loadViewer(request);
+    pending = readSessionUser(request);
     cache.set(request, pending);
   }
   return pending;

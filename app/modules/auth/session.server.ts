@@ -1,11 +1,44 @@
 // The only file that imports lucia (deprecated upstream): replacing it later touches this file alone.
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
-import { Lucia, TimeSpan } from "lucia";
+import { eq, sql } from "drizzle-orm";
+import { Lucia, TimeSpan, type DatabaseSession, type DatabaseUser } from "lucia";
 import { db } from "#app/db.server.ts";
 import { isProduction } from "#app/env.server.ts";
-import { sessions, users } from "#db/schema/index.ts";
+import { roleGrants, sessions, users } from "#db/schema/index.ts";
+import type { RoleGrant } from "./permissions.ts";
 
-const lucia = new Lucia(new DrizzlePostgreSQLAdapter(db, sessions, users), {
+/**
+ * The session lookup brings the user's role grants along (a correlated subquery), so a signed-in request
+ * reads its viewer in one statement. Nothing is cached: a grant or a revocation counts from the next request.
+ */
+class ViewerAdapter extends DrizzlePostgreSQLAdapter {
+  override async getSessionAndUser(sessionId: string): Promise<[session: DatabaseSession | null, user: DatabaseUser | null]> {
+    const [row] = await db
+      .select({
+        sessionId: sessions.id,
+        userId: sessions.userId,
+        expiresAt: sessions.expiresAt,
+        email: users.email,
+        displayName: users.displayName,
+        locale: users.locale,
+        emailVerifiedAt: users.emailVerifiedAt,
+        charterVersion: users.charterVersion,
+        suspendedUntil: users.suspendedUntil,
+        roles: sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', ${roleGrants.role}, 'communeSlug', ${roleGrants.communeSlug}, 'quartierCode', ${roleGrants.quartierCode})) from ${roleGrants} where ${roleGrants.userId} = ${users.id}), '[]'::json)`,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, sessionId));
+    if (!row) return [null, null];
+    const { sessionId: id, userId, expiresAt, ...attributes } = row;
+    return [
+      { id, userId, expiresAt, attributes: {} },
+      { id: userId, attributes },
+    ];
+  }
+}
+
+const lucia = new Lucia(new ViewerAdapter(db, sessions, users), {
   sessionExpiresIn: new TimeSpan(30, "d"),
   sessionCookie: {
     name: "labo_session",
@@ -21,6 +54,7 @@ const lucia = new Lucia(new DrizzlePostgreSQLAdapter(db, sessions, users), {
     // Account state every request needs for can(viewer, "participation.write") and the page banners.
     charterVersion: attributes.charterVersion,
     suspendedUntil: attributes.suspendedUntil,
+    roles: attributes.roles,
   }),
 });
 
@@ -34,6 +68,7 @@ declare module "lucia" {
       emailVerifiedAt: Date | null;
       charterVersion: number | null;
       suspendedUntil: Date | null;
+      roles: RoleGrant[];
     };
   }
 }
@@ -46,6 +81,8 @@ export type SessionUser = {
   emailVerified: boolean;
   charterVersion: number | null;
   suspendedUntil: Date | null;
+  /** The role grants, read with the session on every request. */
+  roles: RoleGrant[];
 };
 
 export async function readSessionUser(request: Request): Promise<SessionUser | null> {

@@ -71,6 +71,19 @@ describe("supportProposal", () => {
     expect(after.rows).toBe(4);
   });
 
+  test("supporting or withdrawing again changes nothing and answers the current count", async () => {
+    const proposal = await proposalBy(null);
+    const [nadia, karim, lea] = await Promise.all([participant(), participant(), participant()]);
+    await supportProposal({ viewer: nadia, proposalId: proposal.id });
+    await supportProposal({ viewer: karim, proposalId: proposal.id });
+    expect(await supportProposal({ viewer: nadia, proposalId: proposal.id })).toEqual({ status: "ok", supported: true, supportCount: 2, qualified: false, justQualified: false });
+    await supportProposal({ viewer: lea, proposalId: proposal.id });
+    expect(await withdrawSupport({ viewer: karim, proposalId: proposal.id })).toEqual({ status: "ok", supported: false, supportCount: 2, qualified: false });
+    expect(await withdrawSupport({ viewer: karim, proposalId: proposal.id })).toEqual({ status: "ok", supported: false, supportCount: 2, qualified: false });
+    expect(await withdrawSupport({ viewer: await participant(), proposalId: proposal.id })).toEqual({ status: "ok", supported: false, supportCount: 2, qualified: false });
+    expect(await state(proposal.id)).toMatchObject({ supportCount: 2, rows: 2 });
+  });
+
   test("withdrawing a support keeps the person following; they stop separately", async () => {
     const proposal = await proposalBy(null);
     const nadia = await participant();
