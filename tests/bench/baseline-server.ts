@@ -7,7 +7,8 @@
  * (db/client.ts, not committed), one request per scenario, the statements copied below verbatim, with
  * the app's parameters in the same order. Same pool size as the app (10) and, like drizzle, unnamed
  * (not prepared) statements. Per request it does what the app does:
- * - list / search (anonymous): the 4 referential reads of the loader, the page (keyset cursor `apres`),
+ * - list / search (anonymous): the 4 referential reads of the loader (kept 60 s in process, like
+ *   referential-cache.server.ts), the page (keyset cursor `apres`),
  *   the counts per filter (kept 10 s in process, shared by concurrent requests, like count-cache.server.ts),
  *   and for a search the ts_headline excerpts of the page's rows;
  * - proposal page (anonymous): proposal + timeline, support panel, contribution counts, the first 50
@@ -15,8 +16,7 @@
  * - support / withdraw: the session lookup (lucia: session + user + role grants in one statement, extended
  *   when less than 15 days are left), the two rate-limit upserts (account and address), then one statement
  *   (a CTE that locks the proposal's row, checks it, inserts or deletes the support, moves the counter and,
- *   for a support, follows): inside a transaction for a support, on its own for a withdrawal. Qualification
- *   (threshold crossed) is not reproduced: the benchmark supports proposals that are already qualified.
+ *   for a support, follows and qualifies the proposal with its timeline event when the threshold is crossed).
  *
  * Usage: DATABASE_URL=… PORT=… node --import tsx tests/bench/baseline-server.ts
  */
@@ -48,7 +48,7 @@ const PAGE_CONTRIBUTIONS = "select \"contributions\".\"id\", \"contributions\".\
 const SESSION_EXTEND = "update \"sessions\" set \"expires_at\" = $1 where \"sessions\".\"id\" = $2";
 const SESSION_USER = "select \"sessions\".\"id\", \"sessions\".\"user_id\", \"sessions\".\"expires_at\", \"users\".\"email\", \"users\".\"display_name\", \"users\".\"locale\", \"users\".\"email_verified_at\", \"users\".\"charter_version\", \"users\".\"suspended_until\", coalesce((select json_agg(json_build_object('role', \"role_grants\".\"role\", 'communeSlug', \"role_grants\".\"commune_slug\", 'quartierCode', \"role_grants\".\"quartier_code\")) from \"role_grants\" where \"role_grants\".\"user_id\" = \"users\".\"id\"), '[]'::json) from \"sessions\" inner join \"users\" on \"users\".\"id\" = \"sessions\".\"user_id\" where \"sessions\".\"id\" = $1";
 const RATE_LIMIT = "insert into \"rate_limits\" (\"key\", \"points\", \"expire\") values ($1, $2, $3) on conflict (\"key\") do update set \"points\" = CASE WHEN \"rate_limits\".\"expire\" <= $4 THEN $5 ELSE \"rate_limits\".\"points\" + $6 END, \"expire\" = CASE WHEN \"rate_limits\".\"expire\" <= $7 THEN $8 ELSE \"rate_limits\".\"expire\" END returning \"key\", \"points\", \"expire\"";
-const SUPPORT = "with target as (\n    select \"proposals\".\"id\" as id, \"proposals\".\"status\" as status, \"proposals\".\"author_id\" as author_id,\n      \"proposals\".\"support_count\" as support_count, \"proposals\".\"qualified_at\" is not null as qualified,\n      \"proposals\".\"ambition_number\" as ambition_number, (\"proposals\".\"status\" in ($1, $2, $3, $4) and \"proposals\".\"hidden_at\" is null) as open\n    from \"proposals\" where \"proposals\".\"id\" = $5\n    for no key update),\n      inserted as (\n        insert into \"supports\" (proposal_id, user_id)\n        select target.id, $6 from target\n        where target.open and target.author_id is distinct from $7\n        on conflict do nothing\n        returning \"supports\".\"proposal_id\" as proposal_id),\n      counted as (\n        update \"proposals\" set support_count = \"proposals\".\"support_count\" + 1\n        from inserted where \"proposals\".\"id\" = inserted.proposal_id\n        returning \"proposals\".\"support_count\" as support_count),\n      followed as (\n        insert into \"proposal_follows\" (proposal_id, user_id)\n        select proposal_id, $8 from inserted\n        on conflict do nothing)\n      select target.status, target.author_id, target.open, target.qualified,\n        coalesce((select support_count from counted), target.support_count) as support_count,\n        exists (select 1 from inserted) as changed,\n        (select \"ambitions\".\"support_threshold\" from \"ambitions\" where \"ambitions\".\"number\" = target.ambition_number) as threshold\n      from target";
+const SUPPORT = "with target as (\n    select \"proposals\".\"id\" as id, \"proposals\".\"status\" as status, \"proposals\".\"author_id\" as author_id,\n      \"proposals\".\"support_count\" as support_count, \"proposals\".\"qualified_at\" is not null as qualified,\n      \"proposals\".\"ambition_number\" as ambition_number, (\"proposals\".\"status\" in ($1, $2, $3, $4) and \"proposals\".\"hidden_at\" is null) as open\n    from \"proposals\" where \"proposals\".\"id\" = $5\n    for no key update),\n    threshold as (\n      select \"ambitions\".\"support_threshold\" as threshold from \"ambitions\", target where \"ambitions\".\"number\" = target.ambition_number),\n    inserted as (\n      insert into \"supports\" (proposal_id, user_id)\n      select target.id, $6 from target\n      where target.open and target.author_id is distinct from $7\n      on conflict do nothing\n      returning \"supports\".\"proposal_id\" as proposal_id),\n    counted as (\n      update \"proposals\" set\n        support_count = \"proposals\".\"support_count\" + 1,\n        status = case when target.status = 'published' and \"proposals\".\"support_count\" + 1 >= threshold.threshold then 'qualified' else \"proposals\".\"status\" end,\n        qualified_at = case when target.status = 'published' and \"proposals\".\"support_count\" + 1 >= threshold.threshold then now() else \"proposals\".\"qualified_at\" end\n      from inserted, target, threshold where \"proposals\".\"id\" = inserted.proposal_id\n      returning \"proposals\".\"support_count\" as support_count, (target.status = 'published' and \"proposals\".\"support_count\" >= threshold.threshold) as just_qualified),\n    followed as (\n      insert into \"proposal_follows\" (proposal_id, user_id)\n      select proposal_id, $8 from inserted\n      on conflict do nothing),\n    qualified_event as (\n      insert into \"proposal_events\" (proposal_id, kind, actor_id, payload)\n      select $9, 'qualified', null, jsonb_build_object('threshold', threshold.threshold, 'supports', counted.support_count)\n      from counted, threshold where counted.just_qualified)\n    select target.status, target.author_id, target.open, target.qualified,\n      coalesce((select support_count from counted), target.support_count) as support_count,\n      exists (select 1 from inserted) as changed,\n      coalesce((select just_qualified from counted), false) as just_qualified,\n      (select threshold from threshold) as threshold\n    from target";
 const WITHDRAW = "with target as (\n    select \"proposals\".\"id\" as id, \"proposals\".\"status\" as status, \"proposals\".\"author_id\" as author_id,\n      \"proposals\".\"support_count\" as support_count, \"proposals\".\"qualified_at\" is not null as qualified,\n      \"proposals\".\"ambition_number\" as ambition_number, (\"proposals\".\"status\" in ($1, $2, $3, $4) and \"proposals\".\"hidden_at\" is null) as open\n    from \"proposals\" where \"proposals\".\"id\" = $5\n    for no key update),\n    deleted as (\n      delete from \"supports\" using target\n      where \"supports\".\"proposal_id\" = target.id and \"supports\".\"user_id\" = $6 and target.open\n      returning \"supports\".\"proposal_id\" as proposal_id),\n    counted as (\n      update \"proposals\" set support_count = \"proposals\".\"support_count\" - 1\n      from deleted where \"proposals\".\"id\" = deleted.proposal_id\n      returning \"proposals\".\"support_count\" as support_count)\n    select target.status, target.author_id, target.open, target.qualified,\n      coalesce((select support_count from counted), target.support_count) as support_count,\n      exists (select 1 from deleted) as changed\n    from target";
 const PAGE_REPLIES = (n: number) => "select \"contributions\".\"id\", \"contributions\".\"parent_id\", \"contributions\".\"author_id\", case when (\"contributions\".\"deleted_at\" is null and \"contributions\".\"hidden_at\" is null) then \"contributions\".\"body\" end, \"contributions\".\"stance\", \"contributions\".\"useful_count\", \"contributions\".\"created_at\", \"contributions\".\"edited_at\", \"contributions\".\"deleted_at\", \"contributions\".\"hidden_at\", \"users\".\"display_name\", \"proposals\".\"author_id\", false from \"contributions\" inner join \"proposals\" on \"proposals\".\"id\" = \"contributions\".\"proposal_id\" left join \"users\" on \"users\".\"id\" = \"contributions\".\"author_id\" where \"contributions\".\"parent_id\" in (" + placeholders(1, n) + ") order by \"contributions\".\"created_at\" asc, \"contributions\".\"id\" asc";
 
@@ -78,6 +78,13 @@ function cached(key: string, compute: () => Promise<Row[][]>) {
   return promise;
 }
 
+// The referential: read once a minute, as the app's referential cache does.
+let referentialRead: { value: Promise<Row[][]>; expires: number } | null = null;
+function referential() {
+  if (!referentialRead || referentialRead.expires <= Date.now()) referentialRead = { value: Promise.all([q(PILIERS), q(AMBITIONS), q(QUARTIERS), q(COMMUNES)]), expires: Date.now() + 60_000 };
+  return referentialRead.value;
+}
+
 const HEADLINE_OPTIONS = "MaxFragments=1, MaxWords=28, MinWords=12, FragmentDelimiter=' … ', StartSel=\uE000, StopSel=\uE001";
 
 function card(r: Row, excerpt?: string) {
@@ -91,7 +98,7 @@ function facetList(rows: Row[][]) {
 }
 
 async function listPage(url: URL) {
-  const [piliers, ambitions, quartiers, communes] = await Promise.all([q(PILIERS), q(AMBITIONS), q(QUARTIERS), q(COMMUNES)]);
+  const [piliers, ambitions, quartiers, communes] = await referential();
   const text = url.searchParams.get("q");
   const ambition = Number(url.searchParams.get("ambition") ?? 0);
   let after: [string, string] | null = null;
@@ -171,15 +178,12 @@ async function support(req: IncomingMessage, res: ServerResponse, proposalId: st
   if (intent !== "support" && intent !== "withdraw") return send(res, 400, JSON.stringify({ error: "invalid" }), "application/json");
   await Promise.all([consume(`support:account:${storeKey(viewer.id)}`), consume(`support:address:${storeKey(req.socket.remoteAddress ?? "unknown")}`)]);
   if (!viewer.verified) return send(res, 403, JSON.stringify({ error: "verifyEmail" }), "application/json");
-  // Columns: status, author_id, open, qualified, support_count, changed (and threshold for a support).
-  const [row] =
-    intent === "support"
-      ? await sql.begin((tx) => tx.unsafe(SUPPORT, [...OPEN, proposalId, viewer.id, viewer.id, viewer.id] as never[]).values() as unknown as Promise<Row[]>)
-      : await q(WITHDRAW, [...OPEN, proposalId, viewer.id]);
+  // Columns: status, author_id, open, qualified, support_count, changed (and just_qualified, threshold for a support).
+  const [row] = intent === "support" ? await q(SUPPORT, [...OPEN, proposalId, viewer.id, viewer.id, viewer.id, proposalId]) : await q(WITHDRAW, [...OPEN, proposalId, viewer.id]);
   if (!row || (row[0] === "draft" && row[1] !== viewer.id)) return send(res, 404, JSON.stringify({ error: "notFound" }), "application/json");
   if (intent === "support" && row[1] === viewer.id) return send(res, 409, JSON.stringify({ error: "ownProposal" }), "application/json");
   if (!row[2]) return send(res, 409, JSON.stringify({ error: "closed" }), "application/json");
-  send(res, 200, JSON.stringify({ supported: intent === "support", supportCount: row[4], qualified: row[3], justQualified: false }), "application/json");
+  send(res, 200, JSON.stringify({ supported: intent === "support", supportCount: row[4], qualified: row[3], justQualified: intent === "support" && row[6] === true }), "application/json");
 }
 
 function readBody(req: IncomingMessage) {
