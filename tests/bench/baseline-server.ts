@@ -79,7 +79,7 @@ function cached(key: string, compute: () => Promise<Row[][]>) {
 }
 
 // The referential: read once a minute, as the app's referential cache does.
-let referentialRead: { value: Promise<Row[][]>; expires: number } | null = null;
+let referentialRead: { value: Promise<[Row[], Row[], Row[], Row[]]>; expires: number } | null = null;
 function referential() {
   if (!referentialRead || referentialRead.expires <= Date.now()) referentialRead = { value: Promise.all([q(PILIERS), q(AMBITIONS), q(QUARTIERS), q(COMMUNES)]), expires: Date.now() + 60_000 };
   return referentialRead.value;
