@@ -27,6 +27,8 @@ export default async function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     const chunks: Buffer[] = [];
     const body = new Writable({
+      // No "close" event: React listens for it to abort, and would then try to end this finished stream again.
+      emitClose: false,
       write(chunk: Buffer, _encoding, callback) {
         chunks.push(chunk);
         callback();
@@ -38,6 +40,8 @@ export default async function handleRequest(
         callback();
       },
     });
+    // Cleared once the page is ready: a pending timer would keep the whole render in memory for seconds.
+    let timeout: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
@@ -49,9 +53,11 @@ export default async function handleRequest(
       {
         nonce,
         onAllReady() {
+          clearTimeout(timeout);
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(timeout);
           reject(error);
         },
         onError(error: unknown) {
@@ -60,7 +66,8 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY + 1_000).unref();
+    timeout = setTimeout(abort, ABORT_DELAY + 1_000);
+    timeout.unref();
   });
 }
 
