@@ -41,7 +41,9 @@ export default async function handleRequest(
       },
     });
     // Cleared once the page is ready: a pending timer would keep the whole render in memory for seconds.
-    let timeout: ReturnType<typeof setTimeout> | undefined;
+    let abortRender = () => {};
+    const timeout = setTimeout(() => abortRender(), ABORT_DELAY + 1_000);
+    timeout.unref();
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
@@ -66,8 +68,7 @@ export default async function handleRequest(
         },
       },
     );
-    timeout = setTimeout(abort, ABORT_DELAY + 1_000);
-    timeout.unref();
+    abortRender = abort;
   });
 }
 
