@@ -10,7 +10,7 @@ import { getViewer } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { getLaboFigures } from "#app/modules/labo/labo-figures.server.ts";
-import { listLaboAgenda } from "#app/modules/labo/labo-session-queries.server.ts";
+import { listLaboAgenda, listRunnableDrafts } from "#app/modules/labo/labo-session-queries.server.ts";
 import { parseAgendaFilters } from "#app/modules/labo/labo-session.schema.ts";
 import { listCommunes, listPiliersWithAmbitions } from "#app/modules/referential/referential-queries.server.ts";
 
@@ -28,17 +28,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listCommunes(),
     listPiliersWithAmbitions(),
   ]);
+  // Those who run sessions find their drafts here, to finish and announce them.
+  const drafts = viewer ? await listRunnableDrafts(viewer) : [];
   const day = dateFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
   const time = dateFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
   const when = (s: { startsAt: Date; endsAt: Date | null }) =>
     s.endsAt ? t("page.dateRange", { date: day.format(s.startsAt), start: time.format(s.startsAt), end: time.format(s.endsAt) }) : day.format(s.startsAt);
   const shortDay = dateFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
+  const shortDayOf = (date: Date) => shortDay.format(date);
   return json({
     title: t("agenda.title"),
     description: t("meta.agendaDescription"),
     locale,
     filters,
     canCreate: can(viewer, "labo.manage"),
+    drafts: drafts.map((d) => ({ ...d, when: shortDayOf(d.startsAt) })),
     communes,
     ambitions: piliers.flatMap((p) => p.ambitions.map((a) => ({ number: a.number, title: a.title }))),
     upcoming: agenda.upcoming.map((s) => ({ ...s, when: when(s) })),
@@ -68,6 +72,23 @@ export default function LaboAgendaRoute() {
             {t("agenda.create")}
           </Link>
         </p>
+      ) : null}
+      {data.drafts.length ? (
+        <section className="card labo-drafts" aria-labelledby="drafts-title">
+          <h2 id="drafts-title">{t("agenda.draftsTitle")}</h2>
+          <p className="field-hint">{t("agenda.draftsIntro")}</p>
+          <ul>
+            {data.drafts.map((draft) => (
+              <li key={draft.id}>
+                <Link to={`/labo/${draft.id}/modifier`} lang={fr}>
+                  {draft.title}
+                </Link>{" "}
+                · {draft.when}
+                {draft.communeName ? <span lang={fr}> · {draft.communeName}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <form method="get" action="/labo" className="filters labo-filters" aria-labelledby="filters-title">

@@ -138,8 +138,15 @@ test("the session form works without JavaScript: errors with values kept, one mo
   await expect(page).toHaveURL(/\/labo\/[0-9a-f-]{36}$/);
   await expect(page.getByText("Ce rendez-vous est un brouillon")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Les poubelles" })).toBeVisible();
-  // Drafts stay out of the public agenda.
+  // Its author finds it among their drafts, to finish it later; the public agenda does not show it.
   await page.goto("/labo");
-  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Vos brouillons" }).getByRole("link", { name: title })).toBeVisible();
+  await expect(page.getByRole("link", { name: title })).toHaveCount(1);
+  await expectAccessibleWithoutJs(browser, page);
+  const visitor = await browser.newPage();
+  await visitor.goto("/labo");
+  await expect(visitor.getByRole("link", { name: title })).toHaveCount(0);
+  await expect(visitor.getByRole("region", { name: "Vos brouillons" })).toHaveCount(0);
+  await visitor.close();
   await context.close();
 });

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, ne, not, or, sql, type SQL } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
+import { can, canRunLaboSession, type Viewer } from "#app/modules/auth/permissions.ts";
 import { listCommunes, listPiliersWithAmbitions } from "#app/modules/referential/referential-queries.server.ts";
 import {
   ambitions,
@@ -170,6 +171,29 @@ export async function listLaboAgenda({ communeSlug, ambitionNumber, now = new Da
     upcoming: upcoming.map((s) => ({ ...s, ambitions: ambitionMap.get(s.id) ?? [], seatsLeft: seatsLeft(s.capacity, counts.get(s.id)?.confirmed ?? 0) })),
     past: past.map((s) => ({ ...s, ambitions: ambitionMap.get(s.id) ?? [] })),
   };
+}
+
+/**
+ * The drafts a person may take up again (their communes', or those they animate; every draft for a
+ * coordinator), soonest first. Drafts are few; the rule is `canRunLaboSession`, applied to each.
+ */
+export async function listRunnableDrafts(viewer: NonNullable<Viewer>) {
+  if (!can(viewer, "labo.manage")) return [];
+  const drafts = await db
+    .select({
+      id: laboSessions.id,
+      title: laboSessions.title,
+      communeSlug: laboSessions.communeSlug,
+      communeName: communes.name,
+      startsAt: laboSessions.startsAt,
+      animatorIds: sql<string[]>`coalesce((select array_agg(${laboSessionAnimators.userId}) from ${laboSessionAnimators} where ${laboSessionAnimators.sessionId} = ${laboSessions.id}), '{}')`,
+    })
+    .from(laboSessions)
+    .leftJoin(communes, eq(communes.slug, laboSessions.communeSlug))
+    .where(eq(laboSessions.status, "draft"))
+    .orderBy(asc(laboSessions.startsAt))
+    .limit(AGENDA_LIMIT);
+  return drafts.filter((draft) => canRunLaboSession(viewer, draft)).map(({ animatorIds: _animators, ...draft }) => draft);
 }
 
 /**

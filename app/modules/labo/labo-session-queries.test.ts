@@ -5,10 +5,29 @@ import { laboCaptures, laboRegistrations, laboSessions, proposals } from "#db/sc
 import { insertLaboSession } from "#tests/factories/labo-sessions.ts";
 import { insertProposal } from "#tests/factories/proposals.ts";
 import { insertUser } from "#tests/factories/users.ts";
-import { getLaboSessionFormValues, getLaboSessionPage, listLaboAgenda } from "./labo-session-queries.server.ts";
+import { getLaboSessionFormValues, getLaboSessionPage, listLaboAgenda, listRunnableDrafts } from "./labo-session-queries.server.ts";
 import { getLaboFigures, figuresCsv } from "./labo-figures.server.ts";
 
 const DAY = 24 * 3600_000;
+
+describe("listRunnableDrafts", () => {
+  test("each person who runs sessions finds the drafts they may take up again, and only those", async () => {
+    const viewer = (id: string, roles: { role: "ambassador" | "coordinator" | "resident"; communeSlug: string | null }[]) => ({ id, emailVerified: true, roles: roles.map((r) => ({ ...r, quartierCode: null })) });
+    const avionAmbassador = await insertUser(db, { password: null, roles: [{ role: "ambassador", communeSlug: "avion" }] });
+    const lensAmbassador = await insertUser(db, { password: null, roles: [{ role: "ambassador", communeSlug: "lens" }] });
+    const { session: avionDraft } = await insertLaboSession(db, { title: "Brouillon à Avion", communeSlug: "avion", status: "draft", startsAt: new Date(Date.now() + 9 * DAY) });
+    // Animated by the Lens ambassador, in another commune: theirs to run too.
+    const { session: animated } = await insertLaboSession(db, { title: "Brouillon à Liévin", communeSlug: "lievin", status: "draft", animatorIds: [lensAmbassador.id], startsAt: new Date(Date.now() + 4 * DAY) });
+    await insertLaboSession(db, { title: "Annoncé à Avion", communeSlug: "avion" });
+
+    const forAvion = await listRunnableDrafts(viewer(avionAmbassador.id, [{ role: "ambassador", communeSlug: "avion" }]));
+    expect(forAvion).toEqual([expect.objectContaining({ id: avionDraft.id, title: "Brouillon à Avion", communeName: "Avion" })]);
+    expect((await listRunnableDrafts(viewer(lensAmbassador.id, [{ role: "ambassador", communeSlug: "lens" }]))).map((d) => d.id)).toEqual([animated.id]);
+    // A coordinator sees every draft, soonest first; a resident none.
+    expect((await listRunnableDrafts(viewer("coordinator", [{ role: "coordinator", communeSlug: null }]))).map((d) => d.id)).toEqual([animated.id, avionDraft.id]);
+    expect(await listRunnableDrafts(viewer("resident", [{ role: "resident", communeSlug: null }]))).toEqual([]);
+  });
+});
 
 describe("listLaboAgenda", () => {
   test("to come soonest first, with cancelled ones; drafts never; past ones latest first", async () => {
