@@ -7,16 +7,18 @@ import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { getModerationQueue, listQueueQuartiers, type QueueRow } from "#app/modules/moderation/moderation-queries.server.ts";
-import { parseQueueFilters, REASONS, SUBJECT_TYPES } from "#app/modules/moderation/moderation.schema.ts";
+import { parseQueueCursor, parseQueueFilters, queueHref, REASONS, SUBJECT_TYPES } from "#app/modules/moderation/moderation.schema.ts";
 
 export const handle = { i18n: ["moderation"], hydrate: false };
 export const meta = pageMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "moderation.act");
-  const filters = parseQueueFilters(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const filters = parseQueueFilters(params);
+  const after = parseQueueCursor(params.get("apres"));
   const locale = await getLocale(request);
-  const [t, queue, quartiers] = await Promise.all([getFixedT(locale, "moderation"), getModerationQueue(filters), listQueueQuartiers()]);
+  const [t, queue, quartiers] = await Promise.all([getFixedT(locale, "moderation"), getModerationQueue(filters, after), listQueueQuartiers()]);
   const row = (r: QueueRow) => ({
     id: r.id,
     subjectType: r.subjectType,
@@ -32,13 +34,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     openedAt: r.openedAt.toISOString(),
     decided: r.decidedAt ? formatDateTime(r.decidedAt, locale) : null,
   });
-  return json({ title: t("queue.title"), filters, quartiers, waiting: queue.waiting.map(row), decided: queue.decided.map(row) });
+  return json({
+    title: t("queue.title"),
+    filters,
+    quartiers,
+    waiting: queue.waiting.map(row),
+    waitingTotal: queue.waitingTotal,
+    nextHref: queue.next ? queueHref(filters, queue.next) : null,
+    firstHref: after ? queueHref(filters) : null,
+    decided: queue.decided.map(row),
+  });
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["waiting"][number];
 
 export default function ModerationQueueRoute() {
-  const { filters, quartiers, waiting, decided } = useLoaderData<typeof loader>();
+  const { filters, quartiers, waiting, waitingTotal, nextHref, firstHref, decided } = useLoaderData<typeof loader>();
   const { t } = useTranslation("moderation");
   return (
     <>
@@ -84,8 +95,26 @@ export default function ModerationQueueRoute() {
       </Form>
 
       <section aria-labelledby="waiting-title">
-        <h2 id="waiting-title">{t("queue.waitingTitle", { count: waiting.length })}</h2>
-        {waiting.length ? <CaseList rows={waiting} /> : <p className="notice">{t("queue.empty")}</p>}
+        <h2 id="waiting-title">{t("queue.waitingTitle", { count: waitingTotal })}</h2>
+        {waiting.length ? <CaseList rows={waiting} /> : <p className="notice">{firstHref ? t("queue.pageEnd") : t("queue.empty")}</p>}
+        {nextHref || firstHref ? (
+          <nav className="pagination" aria-label={t("queue.pagination")}>
+            <ul>
+              {nextHref ? (
+                <li>
+                  <Link to={nextHref} rel="next">
+                    {t("queue.next")}
+                  </Link>
+                </li>
+              ) : null}
+              {firstHref ? (
+                <li>
+                  <Link to={firstHref}>{t("queue.first")}</Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
       </section>
       <section aria-labelledby="decided-title">
         <h2 id="decided-title">{t("queue.decidedTitle")}</h2>

@@ -2,11 +2,12 @@ import { aliasedTable, and, asc, desc, eq, inArray, ne, sql, type SQL } from "dr
 import { db } from "#app/db.server.ts";
 import { parseUuid } from "#app/modules/platform/ids.ts";
 import { contributions, laboCaptures, moderationCases, moderationWarnings, proposals, quartiers, reports, users } from "#db/schema/index.ts";
-import type { QueueFilters } from "./moderation.schema.ts";
+import { encodeQueueCursor, type QueueCursor, type QueueFilters } from "./moderation.schema.ts";
 
 const WAITING = ["pending", "contested"] as const;
 const DECIDED_SHOWN = 30;
-const WAITING_SHOWN = 200;
+/** Waiting cases per page, oldest first: a moderator works through them from the top. */
+export const WAITING_PAGE = 50;
 
 const contributionProposals = aliasedTable(proposals, "contribution_proposals");
 const subjectUsers = aliasedTable(users, "subject_users");
@@ -54,23 +55,29 @@ function queueBase(where: SQL | undefined) {
 export type QueueRow = Awaited<ReturnType<typeof getModerationQueue>>["waiting"][number];
 
 /**
- * The queue: cases that wait (pending, contested), oldest first; then recently decided ones, those
- * with reports since their decision first (a moderator may reopen them).
+ * The queue: cases that wait (pending, contested), oldest first, a page at a time (`after`: the last case
+ * of the page before), with how many wait in all; then recently decided ones, those with reports since
+ * their decision first (a moderator may reopen them).
  */
-export async function getModerationQueue(filters: QueueFilters) {
+export async function getModerationQueue(filters: QueueFilters, after: QueueCursor | null = null) {
   const conditions: SQL[] = [];
   if (filters.kind) conditions.push(eq(moderationCases.subjectType, filters.kind));
   if (filters.quartier) conditions.push(eq(moderationCases.quartierCode, filters.quartier));
   if (filters.reason) conditions.push(sql`exists (select 1 from ${reports} r where r.case_id = ${moderationCases.id} and r.reason = ${filters.reason})`);
-  const [waiting, decided] = await Promise.all([
-    queueBase(and(inArray(moderationCases.status, [...WAITING]), ...conditions))
+  const waitingNow = and(inArray(moderationCases.status, [...WAITING]), ...conditions);
+  const seek = after ? sql`(${moderationCases.openedAt}, ${moderationCases.id}) > (${after.openedAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined;
+  const [rows, [counted], decided] = await Promise.all([
+    queueBase(and(waitingNow, seek))
       .orderBy(asc(moderationCases.openedAt), asc(moderationCases.id))
-      .limit(WAITING_SHOWN),
+      .limit(WAITING_PAGE + 1),
+    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(moderationCases).where(waitingNow),
     queueBase(and(sql`${moderationCases.status} not in ('pending', 'contested')`, ...conditions))
       .orderBy(desc(sql`${moderationCases.reportsSinceDecision} > 0`), desc(moderationCases.decidedAt), desc(moderationCases.id))
       .limit(DECIDED_SHOWN),
   ]);
-  return { waiting, decided };
+  const waiting = rows.slice(0, WAITING_PAGE);
+  const last = waiting.at(-1);
+  return { waiting, waitingTotal: counted?.n ?? 0, next: rows.length > WAITING_PAGE && last ? encodeQueueCursor({ openedAt: last.openedAt, id: last.id }) : null, decided };
 }
 
 /** The quartiers that have cases, for the queue's filter. */
