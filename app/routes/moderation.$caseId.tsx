@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ReasonOptions } from "#app/components/moderation/reason-options.tsx";
 import { formatDateTime } from "#app/components/dates.ts";
 import { pageMeta } from "#app/components/meta.ts";
 import { RichText } from "#app/components/rich-text.tsx";
@@ -11,7 +12,7 @@ import { validateFormData } from "#app/modules/forms/parse-form.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { decideCase, type Decision, type DecideResult } from "#app/modules/moderation/decide-case.server.ts";
 import { getModerationCase } from "#app/modules/moderation/moderation-queries.server.ts";
-import { ContestDecisionSchema, HideSchema, NOTE_MAX, NoteSchema, REASONS, SUSPENSION_DAYS_MAX, SuspendSchema, WarnSchema } from "#app/modules/moderation/moderation.schema.ts";
+import { ContestDecisionSchema, HideSchema, NOTE_MAX, NoteSchema, SUSPENSION_DAYS_MAX, SuspendSchema, WarnSchema } from "#app/modules/moderation/moderation.schema.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
 import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 
@@ -397,11 +398,7 @@ function ReasonSelect({ answer }: { answer: ActionData | undefined }) {
       <FieldError id="hide-reason-error" error={error} />
       <select id="hide-reason" name="reason" required defaultValue={answer?.values.reason ?? ""} aria-describedby={error ? "hide-reason-hint hide-reason-error" : "hide-reason-hint"} aria-invalid={error ? true : undefined}>
         <option value="">{t("actions.chooseReason")}</option>
-        {REASONS.map((reason) => (
-          <option key={reason} value={reason}>
-            {t(`reasons.${reason}`)}
-          </option>
-        ))}
+        <ReasonOptions />
       </select>
     </div>
   );

@@ -1,13 +1,14 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ReasonOptions } from "#app/components/moderation/reason-options.tsx";
 import { formatDateTime } from "#app/components/dates.ts";
 import { pageMeta } from "#app/components/meta.ts";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
-import { getModerationQueue, listQueueQuartiers, type QueueRow } from "#app/modules/moderation/moderation-queries.server.ts";
-import { parseQueueCursor, parseQueueFilters, queueHref, REASONS, SUBJECT_TYPES } from "#app/modules/moderation/moderation.schema.ts";
+import { getModerationQueue, listQueueQuartiers, parseQueueCursor, type QueueRow } from "#app/modules/moderation/moderation-queries.server.ts";
+import { parseQueueFilters, queueHref, SUBJECT_TYPES } from "#app/modules/moderation/moderation.schema.ts";
 
 export const handle = { i18n: ["moderation"], hydrate: false };
 export const meta = pageMeta;
@@ -71,11 +72,7 @@ export default function ModerationQueueRoute() {
           <label htmlFor="motif">{t("queue.filters.reason")}</label>
           <select id="motif" name="motif" defaultValue={filters.reason ?? ""}>
             <option value="">{t("queue.filters.all")}</option>
-            {REASONS.map((reason) => (
-              <option key={reason} value={reason}>
-                {t(`reasons.${reason}`)}
-              </option>
-            ))}
+            <ReasonOptions />
           </select>
         </div>
         <div className="field">

@@ -1,8 +1,8 @@
 import { aliasedTable, and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
-import { parseUuid } from "#app/modules/platform/ids.ts";
+import { isUuid, parseUuid } from "#app/modules/platform/ids.ts";
 import { contributions, laboCaptures, moderationCases, moderationWarnings, proposals, quartiers, reports, users } from "#db/schema/index.ts";
-import { encodeQueueCursor, type QueueCursor, type QueueFilters } from "./moderation.schema.ts";
+import type { QueueFilters } from "./moderation.schema.ts";
 
 const WAITING = ["pending", "contested"] as const;
 const DECIDED_SHOWN = 30;
@@ -50,6 +50,27 @@ function queueBase(where: SQL | undefined) {
     .leftJoin(contributionProposals, eq(contributionProposals.id, contributions.proposalId))
     .leftJoin(subjectUsers, and(eq(moderationCases.subjectType, "profile"), eq(subjectUsers.id, moderationCases.subjectId)))
     .where(where);
+}
+
+/** Where a page of the waiting cases starts: after this case (opened at, id). */
+export type QueueCursor = { openedAt: Date; id: string };
+
+function encodeQueueCursor(cursor: QueueCursor) {
+  return Buffer.from(JSON.stringify([cursor.openedAt.toISOString(), cursor.id])).toString("base64url");
+}
+
+/** The page marker of a link; anything malformed or tampered with is the first page. */
+export function parseQueueCursor(value: string | null): QueueCursor | null {
+  if (!value || value.length > 200) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
+    const openedAt = new Date(typeof at === "string" ? at : Number.NaN);
+    // Only what encodeQueueCursor writes: an ISO instant that survives the round trip, and a uuid.
+    if (Number.isNaN(openedAt.getTime()) || openedAt.toISOString() !== at || !isUuid(id)) return null;
+    return { openedAt, id };
+  } catch {
+    return null;
+  }
 }
 
 export type QueueRow = Awaited<ReturnType<typeof getModerationQueue>>["waiting"][number];

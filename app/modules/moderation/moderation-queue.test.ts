@@ -3,8 +3,8 @@ import { db } from "#app/db.server.ts";
 import { moderationCases } from "#db/schema/index.ts";
 import { insertProposal } from "#tests/factories/proposals.ts";
 import { person } from "#tests/helpers/moderation.ts";
-import { getModerationQueue, WAITING_PAGE } from "./moderation-queries.server.ts";
-import { parseQueueCursor, parseQueueFilters, queueHref } from "./moderation.schema.ts";
+import { getModerationQueue, parseQueueCursor, WAITING_PAGE } from "./moderation-queries.server.ts";
+import { parseQueueFilters, queueHref } from "./moderation.schema.ts";
 
 const noFilters = parseQueueFilters(new URLSearchParams());
 

@@ -69,27 +69,6 @@ export function parseQueueFilters(params: URLSearchParams) {
 }
 export type QueueFilters = ReturnType<typeof parseQueueFilters>;
 
-/** Where a page of the waiting cases starts: after this case (opened at, id). Anything malformed is the start. */
-export type QueueCursor = { openedAt: Date; id: string };
-
-export function encodeQueueCursor(cursor: QueueCursor) {
-  return Buffer.from(JSON.stringify([cursor.openedAt.toISOString(), cursor.id])).toString("base64url");
-}
-
-export function parseQueueCursor(value: string | null): QueueCursor | null {
-  if (!value || value.length > 200) return null;
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-    if (!Array.isArray(decoded) || decoded.length !== 2) return null;
-    const [at, id] = decoded as unknown[];
-    const openedAt = typeof at === "string" ? new Date(at) : null;
-    if (!openedAt || Number.isNaN(openedAt.getTime()) || typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-    return { openedAt, id };
-  } catch {
-    return null;
-  }
-}
-
 /** The queue's address with its filters (and a page start), for links that keep them. */
 export function queueHref(filters: QueueFilters, after?: string | null) {
   const params = new URLSearchParams();
