@@ -10,7 +10,7 @@ function open(): DbHandle {
   if (!env.DATABASE_URL && !env.PGLITE_DATA_DIR.startsWith("memory://")) {
     mkdirSync(env.PGLITE_DATA_DIR, { recursive: true });
   }
-  return createDb({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DATA_DIR });
+  return createDb({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DATA_DIR, prepare: env.DATABASE_PREPARE === "true" });
 }
 
 export const dbHandle = (g.__laboDb ??= open());

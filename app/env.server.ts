@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(["true", "false"]).optional(),
   // Behind a reverse proxy, trust X-Forwarded-* for the client address (rate limits) and protocol.
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  // "false" behind a pooler in transaction mode (PgBouncer), which cannot keep named statements.
+  DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),
   // Multiplies every rate limit; the e2e suite raises it because one browser signs in many times.
   RATE_LIMIT_FACTOR: z.coerce.number().positive().default(1),
   // Months after a rendez-vous du Labo before its registrants' names and contacts are erased.

@@ -12,11 +12,36 @@ export type Engine = "postgresql" | "pglite";
 
 export type DbHandle = { db: Db; engine: Engine; close: () => Promise<void> };
 
-export function createDb(opts: { url?: string; pgliteDir: string; max?: number }): DbHandle {
+type PostgresClient = postgres.Sql | postgres.TransactionSql;
+
+/**
+ * Drizzle asks postgres.js for an unnamed statement on every query (`prepare: false`). postgres.js then
+ * sends each query with parameters twice: Parse + Describe to learn the parameter types, a round trip,
+ * then Bind + Execute; and PostgreSQL parses and plans it again every time. A named statement is parsed,
+ * described and planned once per connection, and then costs one message. The client handed to drizzle asks
+ * for named statements, inside transactions and savepoints too. (Behind a pooler in transaction mode,
+ * which cannot keep statements, set DATABASE_PREPARE=false.)
+ */
+function preparingStatements<T extends PostgresClient>(client: T): T {
+  const withTransactions = (run: (...args: unknown[]) => unknown) => (...args: unknown[]) => {
+    const callback = args.at(-1) as (tx: postgres.TransactionSql) => unknown;
+    return run(...args.slice(0, -1), (tx: postgres.TransactionSql) => callback(preparingStatements(tx)));
+  };
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "unsafe") return (query: string, parameters?: never[], options?: postgres.UnsafeQueryOptions) => target.unsafe(query, parameters, { ...options, prepare: true });
+      if (property === "begin" && "begin" in target) return withTransactions(target.begin.bind(target) as never);
+      if (property === "savepoint" && "savepoint" in target) return withTransactions(target.savepoint.bind(target) as never);
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
+export function createDb(opts: { url?: string; pgliteDir: string; max?: number; prepare?: boolean }): DbHandle {
   if (opts.url) {
     const client = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {} });
     return {
-      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      db: drizzlePostgres(opts.prepare === false ? client : preparingStatements(client), { schema }) as unknown as Db,
       engine: "postgresql",
       close: () => client.end({ timeout: 5 }),
     };

@@ -5,8 +5,9 @@
  *
  * Where the SQL comes from: a throw-away run of the production app with postgres.js `debug` logging on
  * (db/client.ts, not committed), one request per scenario, the statements copied below verbatim, with
- * the app's parameters in the same order. Same pool size as the app (10) and, like drizzle, unnamed
- * (not prepared) statements. Per request it does what the app does:
+ * the app's parameters in the same order. Same pool size as the app (10) and, like the app, named
+ * statements (postgres.js's default for `unsafe`; the app's client asks for them, db/client.ts). Per
+ * request it does what the app does:
  * - list / search (anonymous): the 4 referential reads of the loader (kept 60 s in process, like
  *   referential-cache.server.ts), the page (keyset cursor `apres`),
  *   the counts per filter (kept 10 s in process, shared by concurrent requests, like count-cache.server.ts),
