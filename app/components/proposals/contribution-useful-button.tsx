@@ -25,10 +25,16 @@ export function UsefulToggle({
   view: ContributionsView;
 }) {
   const { t } = useTranslation("contributions");
-  const fetcher = useFetcher<ContributionActionAnswer>();
   if (!canMark) {
     return count > 0 ? <p className="useful-count">{t("useful.count", { count })}</p> : null;
   }
+  // Only those who may mark get a fetcher: a long thread read anonymously renders no form machinery.
+  return <UsefulForm id={id} count={count} marked={marked} authorName={authorName} view={view} />;
+}
+
+function UsefulForm({ id, count, marked, authorName, view }: { id: string; count: number; marked: boolean; authorName: string; view: ContributionsView }) {
+  const { t } = useTranslation("contributions");
+  const fetcher = useFetcher<ContributionActionAnswer>();
   const pending = fetcher.formData?.get("intent");
   const pressed = pending ? pending === "useful" : marked;
   const shown = count + (pressed === marked ? 0 : pressed ? 1 : -1);
