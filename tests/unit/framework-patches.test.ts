@@ -1,0 +1,46 @@
+/**
+ * The behaviour that app/patches/ gives the framework, checked through Remix's own request handler with
+ * a two-route build: a version bump that drops a patch fails here, not only in the benchmark.
+ */
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { expect, test } from "vitest";
+
+function buildRecording(seen: Request[]): ServerBuild {
+  const loader = ({ request }: { request: Request }) => {
+    seen.push(request);
+    return null;
+  };
+  const Page = () => null;
+  return {
+    mode: "production",
+    entry: { module: { default: () => new Response("page", { headers: { "Content-Type": "text/html" } }) } },
+    routes: {
+      root: { id: "root", path: "", module: { loader, default: Page } },
+      "routes/page": { id: "routes/page", parentId: "root", path: "page", module: { loader, default: Page } },
+    },
+    assets: { entry: { module: "", imports: [] }, routes: {}, url: "", version: "test" },
+    future: {},
+    publicPath: "/build/",
+    assetsBuildDirectory: "public/build",
+    basename: undefined,
+    isSpaMode: false,
+  } as unknown as ServerBuild;
+}
+
+test("every loader of a page gets the request itself, so what they memoise per request (the viewer) is read once", async () => {
+  for (const url of ["http://x.test/page", "http://x.test/page?q=jardin&ambition=3", "http://x.test/page?q=%C3%A9cole"]) {
+    const seen: Request[] = [];
+    const request = new Request(url);
+    const response = await createRequestHandler(buildRecording(seen))(request);
+    expect(response.status).toBe(200);
+    expect(seen).toHaveLength(2);
+    expect(seen.every((r) => r === request)).toBe(true);
+  }
+});
+
+test("Remix's own parameters are still taken off the URL the loaders see", async () => {
+  const seen: Request[] = [];
+  await createRequestHandler(buildRecording(seen))(new Request("http://x.test/page?q=a&index&%69ndex="));
+  expect(seen).toHaveLength(2);
+  expect(seen.map((r) => new URL(r.url).search)).toEqual(["?q=a", "?q=a"]);
+});
