@@ -8,6 +8,8 @@ import { NonceProvider } from "#app/components/nonce.tsx";
 import { markupCacheFor } from "#app/modules/rendering/markup-cache.server.tsx";
 import { applySecurityHeaders } from "#app/modules/security/headers.server.ts";
 
+const utf8 = new TextEncoder();
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -35,8 +37,9 @@ export default async function handleRequest(
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   applySecurityHeaders(responseHeaders, nonce);
   // renderToString, unlike the streaming renderer, does not write the doctype before <html>. The body is
-  // bytes: a string body is scanned for lone surrogates by the Response constructor, slowly.
-  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
+  // bytes: a string body is scanned for lone surrogates by the Response constructor, slowly; and
+  // TextEncoder (simdutf) encodes a page about three times faster than Buffer.from.
+  return new Response(utf8.encode(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
 }
 
 export const handleDataRequest: HandleDataRequestFunction = (response) => {

@@ -1,5 +1,6 @@
 import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { PageHydratesProvider, usePageHydrates } from "#app/components/app-link.tsx";
 import { useChangeLanguage } from "remix-i18next/react";
 import { KNOWN_ERROR_STATUSES, RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { pageMeta } from "#app/components/meta.ts";
@@ -59,7 +60,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   // Read-only pages (handle.hydrate === false) ship no JavaScript at all: on a cheap phone they are
   // plain HTML. Pages with forms hydrate, for instant validation and in-place updates.
-  const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  const hydrate = usePageHydrates();
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -70,7 +71,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        {children}
+        <PageHydratesProvider value={hydrate}>{children}</PageHydratesProvider>
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />

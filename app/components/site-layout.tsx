@@ -1,6 +1,7 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { AppLink, usePageHydrates } from "#app/components/app-link.tsx";
 
 export type LayoutViewer = {
   displayName: string;
@@ -10,11 +11,44 @@ export type LayoutViewer = {
   notice: { kind: "suspended" | "charter"; text: string } | null;
 } | null;
 
+type NavItem = { to: string; key: string; end?: boolean; only?: "canModerate" | "canAdminister" };
+
+const NAV: NavItem[] = [
+  { to: "/", key: "home", end: true },
+  { to: "/propositions", key: "proposals", end: true },
+  { to: "/labo", key: "labo" },
+  { to: "/ambitions", key: "ambitions" },
+  { to: "/quartiers", key: "quartiers" },
+  { to: "/instances", key: "instances" },
+  { to: "/moderation", key: "moderation", only: "canModerate" },
+  { to: "/admin", key: "admin", only: "canAdminister" },
+];
+
+/** The section a path belongs to, as NavLink decides it (`end`: that path only). */
+function isCurrent(pathname: string, { to, end }: NavItem) {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  return path === to || (!end && path.startsWith(`${to}/`));
+}
+
+/** Signing out: through the router where the page runs JavaScript, a plain post where it does not. */
+function SignOutForm({ hydrate, children }: { hydrate: boolean; children: ReactNode }) {
+  return hydrate ? (
+    <Form method="post" action="/deconnexion">
+      {children}
+    </Form>
+  ) : (
+    <form method="post" action="/deconnexion">
+      {children}
+    </form>
+  );
+}
+
 export function SiteLayout({ viewer, locale, flash, children }: { viewer: LayoutViewer; locale: string; flash: string | null; children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = location.pathname + location.search;
   const otherLocale = locale === "en" ? "fr" : "en";
+  const hydrate = usePageHydrates();
   return (
     <>
       <a className="skip-link" href="#contenu">
@@ -22,7 +56,7 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
       </a>
       <header className="site-header">
         <div className="container header-inner">
-          <Link to="/" className="brand" aria-label={t("layout.homeLink")}>
+          <AppLink to="/" className="brand" aria-label={t("layout.homeLink")}>
             <span className="brand-mark" aria-hidden="true">
               L
             </span>
@@ -30,75 +64,51 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
               <span className="brand-name">Labo</span>
               <span className="brand-tagline">{t("layout.tagline")}</span>
             </span>
-          </Link>
+          </AppLink>
           <div className="header-tools">
-            <Link to="/propositions/nouvelle" className="button button-small button-accent">
+            <AppLink to="/propositions/nouvelle" className="button button-small button-accent">
               {t("layout.propose")}
-            </Link>
-            <Form method="post" action="/resources/langue" className="lang-switch" reloadDocument>
+            </AppLink>
+            {/* A full page load either way (the whole page changes language): a plain form. */}
+            <form method="post" action="/resources/langue" className="lang-switch">
               <input type="hidden" name="redirectTo" value={here} />
               <input type="hidden" name="locale" value={otherLocale} />
               <button type="submit" className="link-button" lang={otherLocale}>
                 {t("layout.switchLanguage")}
               </button>
-            </Form>
+            </form>
             {viewer ? (
               <>
-                <Link to="/compte" className="header-link">
+                <AppLink to="/compte" className="header-link">
                   {t("layout.account")}
-                </Link>
-                <Form method="post" action="/deconnexion">
+                </AppLink>
+                <SignOutForm hydrate={hydrate}>
                   <button type="submit" className="link-button">
                     {t("layout.signOut")}
                   </button>
-                </Form>
+                </SignOutForm>
               </>
             ) : (
               <>
-                <Link to="/connexion" className="header-link">
+                <AppLink to="/connexion" className="header-link">
                   {t("layout.signIn")}
-                </Link>
-                <Link to="/inscription" className="button button-small">
+                </AppLink>
+                <AppLink to="/inscription" className="button button-small">
                   {t("layout.signUp")}
-                </Link>
+                </AppLink>
               </>
             )}
           </div>
         </div>
         <nav className="main-nav" aria-label={t("layout.mainNav")}>
           <ul className="container">
-            <li>
-              <NavLink to="/" end>
-                {t("layout.nav.home")}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/propositions" end>
-                {t("layout.nav.proposals")}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/labo">{t("layout.nav.labo")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/ambitions">{t("layout.nav.ambitions")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/quartiers">{t("layout.nav.quartiers")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/instances">{t("layout.nav.instances")}</NavLink>
-            </li>
-            {viewer?.canModerate ? (
-              <li>
-                <NavLink to="/moderation">{t("layout.nav.moderation")}</NavLink>
+            {NAV.filter((item) => !item.only || viewer?.[item.only]).map((item) => (
+              <li key={item.to}>
+                <AppLink to={item.to} aria-current={isCurrent(location.pathname, item) ? "page" : undefined}>
+                  {t(`layout.nav.${item.key}`)}
+                </AppLink>
               </li>
-            ) : null}
-            {viewer?.canAdminister ? (
-              <li>
-                <NavLink to="/admin">{t("layout.nav.admin")}</NavLink>
-              </li>
-            ) : null}
+            ))}
           </ul>
         </nav>
       </header>
@@ -112,16 +122,16 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
           <p>{t("layout.footer.about")}</p>
           <ul className="footer-links">
             <li>
-              <Link to="/accessibilite">{t("layout.footer.accessibility")}</Link>
+              <AppLink to="/accessibilite">{t("layout.footer.accessibility")}</AppLink>
             </li>
             <li>
-              <Link to="/confidentialite">{t("layout.footer.privacy")}</Link>
+              <AppLink to="/confidentialite">{t("layout.footer.privacy")}</AppLink>
             </li>
             <li>
-              <Link to="/charte">{t("layout.footer.charter")}</Link>
+              <AppLink to="/charte">{t("layout.footer.charter")}</AppLink>
             </li>
             <li>
-              <Link to="/moderation/transparence">{t("layout.footer.transparency")}</Link>
+              <AppLink to="/moderation/transparence">{t("layout.footer.transparency")}</AppLink>
             </li>
           </ul>
         </div>
@@ -139,7 +149,7 @@ function AccountNotice({ notice, here }: { notice: NonNullable<LayoutViewer>["no
         {notice.kind === "charter" && !here.startsWith("/charte") ? (
           <>
             {" "}
-            <Link to={`/charte/accepter?${new URLSearchParams({ redirectTo: here })}`}>{t("writeBlocked.charterLink")}</Link>
+            <AppLink to={`/charte/accepter?${new URLSearchParams({ redirectTo: here })}`}>{t("writeBlocked.charterLink")}</AppLink>
           </>
         ) : null}
       </p>

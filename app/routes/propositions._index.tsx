@@ -1,5 +1,6 @@
 import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { AppLink } from "#app/components/app-link.tsx";
 import { useTranslation } from "react-i18next";
 import { CachedMarkup } from "#app/components/cached-markup.tsx";
 import { pageMeta } from "#app/components/meta.ts";
@@ -76,9 +77,9 @@ export default function ProposalsRoute() {
           <p>{t("list.intro")}</p>
         </div>
         <p>
-          <Link to="/propositions/nouvelle" className="button">
+          <AppLink to="/propositions/nouvelle" className="button">
             {t("list.propose")}
-          </Link>
+          </AppLink>
         </p>
       </div>
 
@@ -117,7 +118,7 @@ export default function ProposalsRoute() {
               <h3>{filtered ? t("empty.title") : t("list.countNone")}</h3>
               <p>{noWords ? t("empty.noWords") : filtered ? t("empty.filtered") : t("empty.none")}</p>
               <p>
-                <Link to="/propositions/nouvelle">{t("empty.propose")}</Link>
+                <AppLink to="/propositions/nouvelle">{t("empty.propose")}</AppLink>
               </p>
             </div>
           )}
@@ -125,7 +126,7 @@ export default function ProposalsRoute() {
           {relevanceEnd ? (
             <p className="notice">
               {t("list.relevanceEnd", { window: numbers.format(relevanceEnd) })}{" "}
-              <Link to={searchHref(search, { sort: "recent" })}>{t("list.relevanceEndLink", { total: formatted })}</Link>
+              <AppLink to={searchHref(search, { sort: "recent" })}>{t("list.relevanceEndLink", { total: formatted })}</AppLink>
             </p>
           ) : null}
 

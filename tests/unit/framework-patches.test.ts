@@ -44,3 +44,27 @@ test("Remix's own parameters are still taken off the URL the loaders see", async
   expect(seen).toHaveLength(2);
   expect(seen.map((r) => new URL(r.url).search)).toEqual(["?q=a", "?q=a"]);
 });
+
+test("route matching with the remembered branch still finds the right routes, with fresh matches for each path", async () => {
+  const { matchRoutes } = await import("@remix-run/router");
+  const routes = [
+    { id: "root", path: "/", children: [
+      { id: "list", path: "propositions", index: true },
+      { id: "proposal", path: "propositions/:id" },
+      { id: "edit", path: "propositions/:id/modifier" },
+      { id: "splat", path: "*" },
+    ] },
+  ];
+  const ids = (pathname: string) => matchRoutes(routes, pathname)?.map((m) => m.route.id).join(" > ");
+  for (let round = 0; round < 2; round++) {
+    expect(ids("/propositions")).toBe("root > list");
+    expect(ids("/propositions/a1")).toBe("root > proposal");
+    expect(ids("/propositions/a1/modifier")).toBe("root > edit");
+    expect(ids("/ailleurs/loin")).toBe("root > splat");
+  }
+  const first = matchRoutes(routes, "/propositions/a1")!;
+  const second = matchRoutes(routes, "/propositions/b2")!;
+  expect(first.at(-1)!.params).toEqual({ id: "a1" });
+  expect(second.at(-1)!.params).toEqual({ id: "b2" });
+  expect(first[0]).not.toBe(matchRoutes(routes, "/propositions/a1")![0]);
+});

@@ -1,0 +1,33 @@
+import { Link, useMatches } from "@remix-run/react";
+import { createContext, useContext, type AnchorHTMLAttributes } from "react";
+
+/** Whether the page ships JavaScript: read-only pages say `handle.hydrate = false` (root.tsx). */
+export function usePageHydrates() {
+  return !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+}
+
+const PageHydrates = createContext(true);
+export const PageHydratesProvider = PageHydrates.Provider;
+
+type AppLinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { to: string };
+
+/**
+ * A link within the site: the router's on pages that run JavaScript (client-side navigation), a plain
+ * `<a>` on pages that ship none, where the router's link would give the same markup after resolving its
+ * path and reading the router's state on every render. Give it absolute paths (from the site's root), so
+ * both point at the same place.
+ */
+export function AppLink({ to, children, ...props }: AppLinkProps) {
+  if (useContext(PageHydrates)) {
+    return (
+      <Link to={to} {...props}>
+        {children}
+      </Link>
+    );
+  }
+  return (
+    <a href={to} {...props}>
+      {children}
+    </a>
+  );
+}
