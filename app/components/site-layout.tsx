@@ -1,7 +1,8 @@
 import { Form, useLocation } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, type ReactElement, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink, usePageHydrates } from "#app/components/app-link.tsx";
+import { CachedMarkup } from "#app/components/cached-markup.tsx";
 
 export type LayoutViewer = {
   displayName: string;
@@ -49,6 +50,8 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
   const here = location.pathname + location.search;
   const otherLocale = locale === "en" ? "fr" : "en";
   const hydrate = usePageHydrates();
+  const signedIn = viewer !== null;
+  const nav = { current: NAV.find((item) => isCurrent(location.pathname, item))?.to ?? null, canModerate: viewer?.canModerate ?? false, canAdminister: viewer?.canAdminister ?? false };
   return (
     <>
       <a className="skip-link" href="#contenu">
@@ -56,19 +59,13 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
       </a>
       <header className="site-header">
         <div className="container header-inner">
-          <AppLink to="/" className="brand" aria-label={t("layout.homeLink")}>
-            <span className="brand-mark" aria-hidden="true">
-              L
-            </span>
-            <span className="brand-text">
-              <span className="brand-name">Labo</span>
-              <span className="brand-tagline">{t("layout.tagline")}</span>
-            </span>
-          </AppLink>
+          <LayoutPart hydrate={hydrate} cacheKey="brand">
+            <Brand />
+          </LayoutPart>
           <div className="header-tools">
-            <AppLink to="/propositions/nouvelle" className="button button-small button-accent">
-              {t("layout.propose")}
-            </AppLink>
+            <LayoutPart hydrate={hydrate} cacheKey="propose">
+              <ProposeLink />
+            </LayoutPart>
             {/* A full page load either way (the whole page changes language): a plain form. */}
             <form method="post" action="/resources/langue" className="lang-switch">
               <input type="hidden" name="redirectTo" value={here} />
@@ -77,66 +74,124 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
                 {t("layout.switchLanguage")}
               </button>
             </form>
-            {viewer ? (
-              <>
-                <AppLink to="/compte" className="header-link">
-                  {t("layout.account")}
-                </AppLink>
-                <SignOutForm hydrate={hydrate}>
-                  <button type="submit" className="link-button">
-                    {t("layout.signOut")}
-                  </button>
-                </SignOutForm>
-              </>
-            ) : (
-              <>
-                <AppLink to="/connexion" className="header-link">
-                  {t("layout.signIn")}
-                </AppLink>
-                <AppLink to="/inscription" className="button button-small">
-                  {t("layout.signUp")}
-                </AppLink>
-              </>
-            )}
+            <LayoutPart hydrate={hydrate} cacheKey={`account ${signedIn}`}>
+              <AccountLinks signedIn={signedIn} hydrate={hydrate} />
+            </LayoutPart>
           </div>
         </div>
-        <nav className="main-nav" aria-label={t("layout.mainNav")}>
-          <ul className="container">
-            {NAV.filter((item) => !item.only || viewer?.[item.only]).map((item) => (
-              <li key={item.to}>
-                <AppLink to={item.to} aria-current={isCurrent(location.pathname, item) ? "page" : undefined}>
-                  {t(`layout.nav.${item.key}`)}
-                </AppLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <LayoutPart hydrate={hydrate} cacheKey={`nav ${JSON.stringify(nav)}`}>
+          <MainNav {...nav} />
+        </LayoutPart>
       </header>
       {viewer?.notice ? <AccountNotice notice={viewer.notice} here={here} /> : null}
       {flash ? <FlashMessage message={flash} /> : null}
       <main id="contenu" tabIndex={-1} className="container main">
         {children}
       </main>
-      <footer className="site-footer">
-        <div className="container">
-          <p>{t("layout.footer.about")}</p>
-          <ul className="footer-links">
-            <li>
-              <AppLink to="/accessibilite">{t("layout.footer.accessibility")}</AppLink>
-            </li>
-            <li>
-              <AppLink to="/confidentialite">{t("layout.footer.privacy")}</AppLink>
-            </li>
-            <li>
-              <AppLink to="/charte">{t("layout.footer.charter")}</AppLink>
-            </li>
-            <li>
-              <AppLink to="/moderation/transparence">{t("layout.footer.transparency")}</AppLink>
-            </li>
-          </ul>
-        </div>
-      </footer>
+      <LayoutPart hydrate={hydrate} cacheKey="footer">
+        <SiteFooter />
+      </LayoutPart>
     </>
+  );
+}
+
+/**
+ * The parts of the layout that depend only on a few inputs (named in `cacheKey`) and the locale: on pages
+ * that ship no JavaScript they are rendered once and reused as markup (see CachedMarkup).
+ */
+function LayoutPart({ hydrate, cacheKey, children }: { hydrate: boolean; cacheKey: string; children: ReactElement }) {
+  return hydrate ? children : <CachedMarkup cacheKey={`layout ${cacheKey}`}>{children}</CachedMarkup>;
+}
+
+function Brand() {
+  const { t } = useTranslation();
+  return (
+    <AppLink to="/" className="brand" aria-label={t("layout.homeLink")}>
+      <span className="brand-mark" aria-hidden="true">
+        L
+      </span>
+      <span className="brand-text">
+        <span className="brand-name">Labo</span>
+        <span className="brand-tagline">{t("layout.tagline")}</span>
+      </span>
+    </AppLink>
+  );
+}
+
+function ProposeLink() {
+  const { t } = useTranslation();
+  return (
+    <AppLink to="/propositions/nouvelle" className="button button-small button-accent">
+      {t("layout.propose")}
+    </AppLink>
+  );
+}
+
+function AccountLinks({ signedIn, hydrate }: { signedIn: boolean; hydrate: boolean }) {
+  const { t } = useTranslation();
+  return signedIn ? (
+    <>
+      <AppLink to="/compte" className="header-link">
+        {t("layout.account")}
+      </AppLink>
+      <SignOutForm hydrate={hydrate}>
+        <button type="submit" className="link-button">
+          {t("layout.signOut")}
+        </button>
+      </SignOutForm>
+    </>
+  ) : (
+    <>
+      <AppLink to="/connexion" className="header-link">
+        {t("layout.signIn")}
+      </AppLink>
+      <AppLink to="/inscription" className="button button-small">
+        {t("layout.signUp")}
+      </AppLink>
+    </>
+  );
+}
+
+function MainNav({ current, canModerate, canAdminister }: { current: string | null; canModerate: boolean; canAdminister: boolean }) {
+  const { t } = useTranslation();
+  const allowed = { canModerate, canAdminister };
+  return (
+    <nav className="main-nav" aria-label={t("layout.mainNav")}>
+      <ul className="container">
+        {NAV.filter((item) => !item.only || allowed[item.only]).map((item) => (
+          <li key={item.to}>
+            <AppLink to={item.to} aria-current={item.to === current ? "page" : undefined}>
+              {t(`layout.nav.${item.key}`)}
+            </AppLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>{t("layout.footer.about")}</p>
+        <ul className="footer-links">
+          <li>
+            <AppLink to="/accessibilite">{t("layout.footer.accessibility")}</AppLink>
+          </li>
+          <li>
+            <AppLink to="/confidentialite">{t("layout.footer.privacy")}</AppLink>
+          </li>
+          <li>
+            <AppLink to="/charte">{t("layout.footer.charter")}</AppLink>
+          </li>
+          <li>
+            <AppLink to="/moderation/transparence">{t("layout.footer.transparency")}</AppLink>
+          </li>
+        </ul>
+      </div>
+    </footer>
   );
 }
 

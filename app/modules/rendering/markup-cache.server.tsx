@@ -4,6 +4,7 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import type { MarkupCache } from "#app/components/cached-markup.tsx";
+import { PageHydratesProvider } from "#app/components/app-link.tsx";
 
 // About 1 KB a proposal card: 8 MB holds the cards of every list page that is read often.
 const fragments = new LRUCache<string, string>({ maxSize: 8 * 1024 * 1024, sizeCalculation: (html, key) => html.length + key.length });
@@ -25,7 +26,14 @@ export function markupCacheFor(i18n: I18n): MarkupCache {
       const fullKey = `${i18n.language}\u0000${key}`;
       let html = fragments.get(fullKey);
       if (html === undefined) {
-        html = flatCopy(renderToStaticMarkup(<I18nextProvider i18n={i18n}>{element}</I18nextProvider>));
+        // Rendered outside the router, for a page without JavaScript: its links are plain links.
+        html = flatCopy(
+          renderToStaticMarkup(
+            <I18nextProvider i18n={i18n}>
+              <PageHydratesProvider value={false}>{element}</PageHydratesProvider>
+            </I18nextProvider>,
+          ),
+        );
         fragments.set(fullKey, html);
       }
       return html;
