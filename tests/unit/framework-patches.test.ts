@@ -3,7 +3,7 @@
  * a two-route build: a version bump that drops a patch fails here, not only in the benchmark.
  */
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 
 function buildRecording(seen: Request[]): ServerBuild {
   const loader = ({ request }: { request: Request }) => {
@@ -67,4 +67,25 @@ test("route matching with the remembered branch still finds the right routes, wi
   expect(first.at(-1)!.params).toEqual({ id: "a1" });
   expect(second.at(-1)!.params).toEqual({ id: "b2" });
   expect(first[0]).not.toBe(matchRoutes(routes, "/propositions/a1")![0]);
+});
+
+test("the loader data is serialised for the browser only when the page reads it (<Scripts>)", async () => {
+  const stringify = vi.spyOn(JSON, "stringify");
+  const handoffs = () => stringify.mock.calls.filter(([value]) => typeof value === "object" && value !== null && "state" in value).length;
+  const build = (readHandoff: boolean) =>
+    ({
+      ...buildRecording([]),
+      entry: {
+        module: {
+          default: (_request: Request, status: number, headers: Headers, context: { serverHandoffString?: string }) =>
+            new Response(readHandoff ? (context.serverHandoffString ?? "") : "page", { status, headers: { ...Object.fromEntries(headers), "Content-Type": "text/html" } }),
+        },
+      },
+      routes: { root: { id: "root", path: "", module: { loader: () => ({ greeting: "bonjour" }), default: () => null } } },
+    }) as unknown as ServerBuild;
+  await createRequestHandler(build(false))(new Request("http://x.test/"));
+  expect(handoffs()).toBe(0);
+  const page = await (await createRequestHandler(build(true))(new Request("http://x.test/"))).text();
+  expect(handoffs()).toBe(1);
+  expect(page).toContain("bonjour");
 });
