@@ -38,7 +38,7 @@ export default async function handleRequest(
   applySecurityHeaders(responseHeaders, nonce);
   // renderToString, unlike the streaming renderer, does not write the doctype before <html>. The body is
   // bytes: a string body is scanned for lone surrogates by the Response constructor, slowly; and
-  // TextEncoder (simdutf) encodes a page about three times faster than Buffer.from.
+  // TextEncoder encodes a page about twice as fast as Buffer.from.
   return new Response(utf8.encode(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
 }
 

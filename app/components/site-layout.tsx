@@ -170,6 +170,13 @@ function MainNav({ current, canModerate, canAdminister }: { current: string | nu
   );
 }
 
+const FOOTER_LINKS = [
+  { to: "/accessibilite", key: "accessibility" },
+  { to: "/confidentialite", key: "privacy" },
+  { to: "/charte", key: "charter" },
+  { to: "/moderation/transparence", key: "transparency" },
+];
+
 function SiteFooter() {
   const { t } = useTranslation();
   return (
@@ -177,18 +184,11 @@ function SiteFooter() {
       <div className="container">
         <p>{t("layout.footer.about")}</p>
         <ul className="footer-links">
-          <li>
-            <AppLink to="/accessibilite">{t("layout.footer.accessibility")}</AppLink>
-          </li>
-          <li>
-            <AppLink to="/confidentialite">{t("layout.footer.privacy")}</AppLink>
-          </li>
-          <li>
-            <AppLink to="/charte">{t("layout.footer.charter")}</AppLink>
-          </li>
-          <li>
-            <AppLink to="/moderation/transparence">{t("layout.footer.transparency")}</AppLink>
-          </li>
+          {FOOTER_LINKS.map(({ to, key }) => (
+            <li key={to}>
+              <AppLink to={to}>{t(`layout.footer.${key}`)}</AppLink>
+            </li>
+          ))}
         </ul>
       </div>
     </footer>
