@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
+import { preparedByShape } from "#app/modules/platform/prepared-queries.server.ts";
 import { isOpen } from "#app/modules/proposals/proposal-status.ts";
 import { contributions, proposals, users, type ContributionStance } from "#db/schema/index.ts";
 import { EDIT_WINDOW_MS, PAGE_SIZE, type ContributionSort } from "./contribution-params.ts";
@@ -9,7 +10,7 @@ export type { ContributionItem, ContributionsSectionData, ContributionThread } f
 
 const visible = sql`(${contributions.deletedAt} is null and ${contributions.hiddenAt} is null)`;
 
-function itemColumns(viewerId: string | null) {
+function itemColumns(viewerId: string | Placeholder | null) {
   return {
     id: contributions.id,
     parentId: contributions.parentId,
@@ -75,7 +76,7 @@ function toItem(row: Row, viewerId: string | null, open: boolean, now: Date): Co
   };
 }
 
-function baseQuery(viewerId: string | null) {
+function baseQuery(viewerId: string | Placeholder | null) {
   return db
     .select(itemColumns(viewerId))
     .from(contributions)
@@ -88,6 +89,31 @@ const ORDER: Record<ContributionSort, SQL[]> = {
   // Most useful first; a deleted or hidden one sinks (its count no longer means anything), then by date.
   useful: [desc(sql`case when ${visible} then ${contributions.usefulCount} else -1 end`), asc(contributions.createdAt), asc(contributions.id)],
 };
+
+function topLevelQuery(sort: ContributionSort, viewerId: Placeholder | null) {
+  return baseQuery(viewerId)
+    .where(and(eq(contributions.proposalId, sql.placeholder("proposalId")), isNull(contributions.parentId)))
+    .orderBy(...ORDER[sort])
+    .limit(PAGE_SIZE)
+    .offset(sql.placeholder("offset"));
+}
+
+function threadCountQuery(proposalId: Placeholder) {
+  return db
+    .select({
+      total: proposals.contributionCount,
+      status: proposals.status,
+      hiddenAt: proposals.hiddenAt,
+      // Served by contributions_proposal_idx. (Raw names: drizzle leaves columns unqualified in a one-table query.)
+      topLevelCount: sql<number>`(select count(*) from contributions c where c.proposal_id = ${proposalId} and c.parent_id is null)`.mapWith(Number),
+    })
+    .from(proposals)
+    .where(eq(proposals.id, proposalId));
+}
+
+// Built once per sort and kind of viewer (see prepared-queries.server.ts).
+const topLevelRuns = preparedByShape<Row>("contributions_top_level");
+const threadCountRuns = preparedByShape<Awaited<ReturnType<typeof threadCountQuery>>[number]>("contributions_count");
 
 /**
  * The contributions section of a proposal page, in three queries whatever the size of the thread:
@@ -109,24 +135,8 @@ export async function getContributionsSection({
   now?: Date;
 }): Promise<ContributionsSectionData | null> {
   const topLevel = (pageNumber: number) =>
-    baseQuery(viewerId)
-      .where(and(eq(contributions.proposalId, proposalId), isNull(contributions.parentId)))
-      .orderBy(...ORDER[sort])
-      .limit(PAGE_SIZE)
-      .offset((pageNumber - 1) * PAGE_SIZE);
-  const [[proposal], firstTry] = await Promise.all([
-    db
-      .select({
-        total: proposals.contributionCount,
-        status: proposals.status,
-        hiddenAt: proposals.hiddenAt,
-        // Served by contributions_proposal_idx. (Raw names: drizzle leaves columns unqualified in a one-table query.)
-        topLevelCount: sql<number>`(select count(*) from contributions c where c.proposal_id = ${proposalId} and c.parent_id is null)`.mapWith(Number),
-      })
-      .from(proposals)
-      .where(eq(proposals.id, proposalId)),
-    topLevel(page),
-  ]);
+    topLevelRuns(`${sort} ${viewerId ? "viewer" : "anonymous"}`, () => topLevelQuery(sort, viewerId ? sql.placeholder("viewerId") : null)).execute({ proposalId, viewerId, offset: (pageNumber - 1) * PAGE_SIZE });
+  const [[proposal], firstTry] = await Promise.all([threadCountRuns("", () => threadCountQuery(sql.placeholder("proposalId"))).execute({ proposalId }), topLevel(page)]);
   if (!proposal) return null;
   const pageCount = Math.max(1, Math.ceil(proposal.topLevelCount / PAGE_SIZE));
   // A page past the end (an old link, a thread that shrank) shows the last page.

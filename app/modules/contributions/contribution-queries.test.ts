@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { PgPreparedQuery } from "drizzle-orm/pg-core";
 import { describe, expect, test, vi } from "vitest";
 import { db } from "#app/db.server.ts";
 import { proposals, users } from "#db/schema/index.ts";
@@ -28,13 +29,15 @@ async function post(user: { id: string }, proposalId: string, body: string, extr
   return result.contribution.id;
 }
 
-/** Counts the SQL statements run while `run` runs (both drivers prepare every statement through the session). */
+/**
+ * Counts the SQL statements run while `run` runs: both drivers send every statement, built for the
+ * occasion or prepared once (prepared-queries.server.ts), through PgPreparedQuery.queryWithCache.
+ */
 async function countQueries<T>(run: () => Promise<T>) {
-  const session = (db as unknown as { session: { prepareQuery: (...args: unknown[]) => unknown } }).session;
-  const spy = vi.spyOn(session, "prepareQuery");
+  const spy = vi.spyOn(PgPreparedQuery.prototype as unknown as { queryWithCache: (sql: string, ...rest: unknown[]) => Promise<unknown> }, "queryWithCache");
   try {
     const result = await run();
-    return { result, queries: spy.mock.calls.map((call) => (call[0] as { sql: string }).sql) };
+    return { result, queries: spy.mock.calls.map((call) => call[0]) };
   } finally {
     spy.mockRestore();
   }

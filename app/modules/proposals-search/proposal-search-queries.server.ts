@@ -17,6 +17,7 @@ import { and, eq, inArray, isNotNull, isNull, or, sql, type Placeholder, type SQ
 import { db } from "#app/db.server.ts";
 import { env } from "#app/env.server.ts";
 import { ambitions, communes, proposals as p, quartierCommunes, quartiers, type ProposalOrigin, type ProposalStatus } from "#db/schema/index.ts";
+import { preparedByShape } from "#app/modules/platform/prepared-queries.server.ts";
 import { createCountCache } from "./count-cache.server.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "./proposal-cursor.server.ts";
 import { effectiveSort, filtersOf, PAGE_SIZE, STATUS_FILTERS, type ProposalCardData, type ProposalFilters, type ProposalSearch, type ProposalSort } from "./proposal-search.schema.ts";
@@ -190,28 +191,21 @@ export function pageQuery(filters: QueryFilters, sort: ProposalSort, cursor: Pag
 }
 
 const BOUND_FILTERS = ["q", "pilier", "ambition", "quartier", "commune", "origin"] as const;
-type PreparedPage = { execute: (values: Record<string, unknown>) => Promise<Row[]> };
-const preparedPages = new Map<string, PreparedPage>();
+const pageShapes = preparedByShape<Row>("proposal_page");
 
 /**
  * The page query of a shape (sort, which filters, which kind of page marker) is built once, with
  * placeholders, and then only run: drizzle's building of this query was a good part of a list page's
  * server time. The SQL sent is the same as pageQuery's.
  */
-function preparedPage(filters: ProposalFilters, sort: ProposalSort, cursor: { after?: Cursor; before?: Cursor }): PreparedPage {
+function preparedPage(filters: ProposalFilters, sort: ProposalSort, cursor: { after?: Cursor; before?: Cursor }) {
   const shape = JSON.stringify([sort, filters.status ?? null, BOUND_FILTERS.map((name) => filters[name] !== undefined), cursor.after?.sort ?? null, cursor.before?.sort ?? null]);
-  let prepared = preparedPages.get(shape);
-  if (!prepared) {
+  return pageShapes(shape, () => {
     const bound: QueryFilters = { status: filters.status };
     for (const name of BOUND_FILTERS) if (filters[name] !== undefined) bound[name] = sql.placeholder(name);
     const marker = (side: "after" | "before", c: Cursor | undefined) => (c ? { sort: c.sort, value: sql.placeholder(`${side}Value`), id: sql.placeholder(`${side}Id`) } : undefined);
-    const query = pageQuery(bound, sort, { after: marker("after", cursor.after), before: marker("before", cursor.before) }, sql.placeholder("limit"));
-    // Shapes are few (sorts × filters × markers); the bound only guards against a flood of odd ones.
-    if (preparedPages.size >= 500) preparedPages.clear();
-    prepared = query.prepare(`proposal_page_${preparedPages.size}`) as unknown as PreparedPage;
-    preparedPages.set(shape, prepared);
-  }
-  return prepared;
+    return pageQuery(bound, sort, { after: marker("after", cursor.after), before: marker("before", cursor.before) }, sql.placeholder("limit"));
+  });
 }
 
 async function selectPage(filters: ProposalFilters, sort: ProposalSort, cursor: { after?: Cursor; before?: Cursor }, limit: number): Promise<Row[]> {

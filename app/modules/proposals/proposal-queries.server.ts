@@ -1,6 +1,7 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql, type Placeholder } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "#app/db.server.ts";
+import { preparedByShape } from "#app/modules/platform/prepared-queries.server.ts";
 import { listPlaceChoices } from "#app/modules/auth/account-queries.server.ts";
 import { listPiliersWithAmbitions, listTransversalAxes } from "#app/modules/referential/referential-queries.server.ts";
 import {
@@ -23,6 +24,69 @@ const originQuartiers = alias(quartiers, "origin_quartiers");
 // Events written in one transaction share its timestamp: "created" then comes before "published".
 const KIND_ORDER = sql.raw(`array[${PROPOSAL_EVENT_KINDS.map((kind) => `'${kind}'`).join(", ")}]::text[]`);
 
+function proposalQuery(id: string | Placeholder) {
+  return db
+    .select({
+      id: proposals.id,
+      title: proposals.title,
+      body: proposals.body,
+      status: proposals.status,
+      decision: proposals.decision,
+      origin: proposals.origin,
+      originQuartierCode: proposals.originQuartierCode,
+      originQuartierName: originQuartiers.name,
+      originLaboSessionId: proposals.originLaboSessionId,
+      authorId: proposals.authorId,
+      // A profile hidden by moderation: its name never leaves the database.
+      authorName: sql<string | null>`case when ${users.profileHiddenAt} is null then ${users.displayName} end`,
+      authorHidden: sql<boolean>`${users.profileHiddenAt} is not null`,
+      ambitionNumber: proposals.ambitionNumber,
+      ambitionTitle: ambitions.title,
+      quartierCode: proposals.quartierCode,
+      quartierName: quartiers.name,
+      communeSlug: proposals.communeSlug,
+      communeName: communes.name,
+      // The quartiers page has a section for each commune with a quartier prioritaire.
+      communeHasQuartier: sql<boolean>`exists (select 1 from ${quartierCommunes} where ${quartierCommunes.communeSlug} = ${proposals.communeSlug})`,
+      placeDescription: proposals.placeDescription,
+      supportCount: proposals.supportCount,
+      contributionCount: proposals.contributionCount,
+      createdAt: proposals.createdAt,
+      publishedAt: proposals.publishedAt,
+      withdrawnAt: proposals.withdrawnAt,
+      hiddenAt: proposals.hiddenAt,
+      secondaryAmbitions: sql<{ number: number; title: string }[]>`coalesce((
+        select json_agg(json_build_object('number', a.number, 'title', a.title) order by a.number)
+        from ${proposalAmbitions} pa join ${ambitions} a on a.number = pa.ambition_number
+        where pa.proposal_id = ${proposals.id}), '[]'::json)`,
+      axes: sql<{ key: string; title: string }[]>`coalesce((
+        select json_agg(json_build_object('key', t.key, 'title', t.title) order by t.position)
+        from ${proposalAxes} px join ${transversalAxes} t on t.key = px.axis_key
+        where px.proposal_id = ${proposals.id}), '[]'::json)`,
+    })
+    .from(proposals)
+    .innerJoin(ambitions, eq(ambitions.number, proposals.ambitionNumber))
+    .leftJoin(users, eq(users.id, proposals.authorId))
+    .leftJoin(quartiers, eq(quartiers.code, proposals.quartierCode))
+    .leftJoin(communes, eq(communes.slug, proposals.communeSlug))
+    .leftJoin(originQuartiers, eq(originQuartiers.code, proposals.originQuartierCode))
+    .where(eq(proposals.id, id))
+    .limit(1);
+}
+
+function timelineQuery(id: string | Placeholder) {
+  return db
+    .select({ id: proposalEvents.id, kind: proposalEvents.kind, payload: proposalEvents.payload, createdAt: proposalEvents.createdAt, actorName: sql<string | null>`case when ${users.profileHiddenAt} is null then ${users.displayName} end` })
+    .from(proposalEvents)
+    .leftJoin(users, eq(users.id, proposalEvents.actorId))
+    .where(eq(proposalEvents.proposalId, id))
+    .orderBy(asc(proposalEvents.createdAt), sql`array_position(${KIND_ORDER}, ${proposalEvents.kind})`, asc(proposalEvents.id));
+}
+
+// Built once, run with the proposal's id (see prepared-queries.server.ts).
+const proposalRuns = preparedByShape<Awaited<ReturnType<typeof proposalQuery>>[number]>("proposal_view");
+const timelineRuns = preparedByShape<Awaited<ReturnType<typeof timelineQuery>>[number]>("proposal_timeline");
+
 /**
  * A proposal as its page shows it: one query for the proposal with its names (author, ambition, places,
  * origin) and its secondary ambitions and axes aggregated in SQL, one for its timeline with the names
@@ -30,59 +94,8 @@ const KIND_ORDER = sql.raw(`array[${PROPOSAL_EVENT_KINDS.map((kind) => `'${kind}
  */
 export async function getProposalPage(proposalId: string) {
   const [rows, events] = await Promise.all([
-    db
-      .select({
-        id: proposals.id,
-        title: proposals.title,
-        body: proposals.body,
-        status: proposals.status,
-        decision: proposals.decision,
-        origin: proposals.origin,
-        originQuartierCode: proposals.originQuartierCode,
-        originQuartierName: originQuartiers.name,
-        originLaboSessionId: proposals.originLaboSessionId,
-        authorId: proposals.authorId,
-        // A profile hidden by moderation: its name never leaves the database.
-        authorName: sql<string | null>`case when ${users.profileHiddenAt} is null then ${users.displayName} end`,
-        authorHidden: sql<boolean>`${users.profileHiddenAt} is not null`,
-        ambitionNumber: proposals.ambitionNumber,
-        ambitionTitle: ambitions.title,
-        quartierCode: proposals.quartierCode,
-        quartierName: quartiers.name,
-        communeSlug: proposals.communeSlug,
-        communeName: communes.name,
-        // The quartiers page has a section for each commune with a quartier prioritaire.
-        communeHasQuartier: sql<boolean>`exists (select 1 from ${quartierCommunes} where ${quartierCommunes.communeSlug} = ${proposals.communeSlug})`,
-        placeDescription: proposals.placeDescription,
-        supportCount: proposals.supportCount,
-        contributionCount: proposals.contributionCount,
-        createdAt: proposals.createdAt,
-        publishedAt: proposals.publishedAt,
-        withdrawnAt: proposals.withdrawnAt,
-        hiddenAt: proposals.hiddenAt,
-        secondaryAmbitions: sql<{ number: number; title: string }[]>`coalesce((
-          select json_agg(json_build_object('number', a.number, 'title', a.title) order by a.number)
-          from ${proposalAmbitions} pa join ${ambitions} a on a.number = pa.ambition_number
-          where pa.proposal_id = ${proposals.id}), '[]'::json)`,
-        axes: sql<{ key: string; title: string }[]>`coalesce((
-          select json_agg(json_build_object('key', t.key, 'title', t.title) order by t.position)
-          from ${proposalAxes} px join ${transversalAxes} t on t.key = px.axis_key
-          where px.proposal_id = ${proposals.id}), '[]'::json)`,
-      })
-      .from(proposals)
-      .innerJoin(ambitions, eq(ambitions.number, proposals.ambitionNumber))
-      .leftJoin(users, eq(users.id, proposals.authorId))
-      .leftJoin(quartiers, eq(quartiers.code, proposals.quartierCode))
-      .leftJoin(communes, eq(communes.slug, proposals.communeSlug))
-      .leftJoin(originQuartiers, eq(originQuartiers.code, proposals.originQuartierCode))
-      .where(eq(proposals.id, proposalId))
-      .limit(1),
-    db
-      .select({ id: proposalEvents.id, kind: proposalEvents.kind, payload: proposalEvents.payload, createdAt: proposalEvents.createdAt, actorName: sql<string | null>`case when ${users.profileHiddenAt} is null then ${users.displayName} end` })
-      .from(proposalEvents)
-      .leftJoin(users, eq(users.id, proposalEvents.actorId))
-      .where(eq(proposalEvents.proposalId, proposalId))
-      .orderBy(asc(proposalEvents.createdAt), sql`array_position(${KIND_ORDER}, ${proposalEvents.kind})`, asc(proposalEvents.id)),
+    proposalRuns("", () => proposalQuery(sql.placeholder("id"))).execute({ id: proposalId }),
+    timelineRuns("", () => timelineQuery(sql.placeholder("id"))).execute({ id: proposalId }),
   ]);
   const proposal = rows[0];
   if (!proposal) return null;

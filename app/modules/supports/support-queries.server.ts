@@ -1,5 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type Placeholder } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
+import { preparedByShape } from "#app/modules/platform/prepared-queries.server.ts";
 import { can, writeBlock, type Viewer } from "#app/modules/auth/permissions.ts";
 import { isFollowable } from "#app/modules/follows/follow-proposal.server.ts";
 import { ambitions, proposalFollows, proposals, supports } from "#db/schema/index.ts";
@@ -23,10 +24,8 @@ export type SupportPanel = {
   canFollow: boolean;
 };
 
-/** The support panel of a proposal page, in one query. Null when the proposal does not exist. */
-export async function getSupportPanel({ proposalId, viewer }: { proposalId: string; viewer: Viewer }): Promise<SupportPanel | null> {
-  const viewerId = viewer?.id ?? null;
-  const [row] = await db
+function panelQuery(proposalId: Placeholder, viewerId: Placeholder | null) {
+  return db
     .select({
       status: proposals.status,
       hiddenAt: proposals.hiddenAt,
@@ -45,6 +44,15 @@ export async function getSupportPanel({ proposalId, viewer }: { proposalId: stri
     .innerJoin(ambitions, eq(ambitions.number, proposals.ambitionNumber))
     .where(eq(proposals.id, proposalId))
     .limit(1);
+}
+
+// Two shapes, signed in or not, each built once (see prepared-queries.server.ts).
+const panelRuns = preparedByShape<Awaited<ReturnType<typeof panelQuery>>[number]>("support_panel");
+
+/** The support panel of a proposal page, in one query. Null when the proposal does not exist. */
+export async function getSupportPanel({ proposalId, viewer }: { proposalId: string; viewer: Viewer }): Promise<SupportPanel | null> {
+  const viewerId = viewer?.id ?? null;
+  const [row] = await panelRuns(viewerId ? "viewer" : "anonymous", () => panelQuery(sql.placeholder("id"), viewerId ? sql.placeholder("viewerId") : null)).execute({ id: proposalId, viewerId });
   if (!row) return null;
 
   const open = takesSupports(row);
