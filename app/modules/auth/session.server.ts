@@ -1,11 +1,34 @@
 // The only file that imports lucia (deprecated upstream): replacing it later touches this file alone.
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type Placeholder } from "drizzle-orm";
 import { Lucia, TimeSpan, type DatabaseSession, type DatabaseUser } from "lucia";
 import { db } from "#app/db.server.ts";
+import { preparedByShape } from "#app/modules/platform/prepared-queries.server.ts";
 import { isProduction } from "#app/env.server.ts";
 import { roleGrants, sessions, users } from "#db/schema/index.ts";
 import type { RoleGrant } from "./permissions.ts";
+
+function sessionUserQuery(sessionId: Placeholder) {
+  return db
+    .select({
+      sessionId: sessions.id,
+      userId: sessions.userId,
+      expiresAt: sessions.expiresAt,
+      email: users.email,
+      displayName: users.displayName,
+      locale: users.locale,
+      emailVerifiedAt: users.emailVerifiedAt,
+      charterVersion: users.charterVersion,
+      suspendedUntil: users.suspendedUntil,
+      roles: sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', ${roleGrants.role}, 'communeSlug', ${roleGrants.communeSlug}, 'quartierCode', ${roleGrants.quartierCode})) from ${roleGrants} where ${roleGrants.userId} = ${users.id}), '[]'::json)`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sessionId));
+}
+
+// Every signed-in request runs it: built once (see prepared-queries.server.ts).
+const sessionUserRuns = preparedByShape<Awaited<ReturnType<typeof sessionUserQuery>>[number]>("session_user");
 
 /**
  * The session lookup brings the user's role grants along (a correlated subquery), so a signed-in request
@@ -13,22 +36,7 @@ import type { RoleGrant } from "./permissions.ts";
  */
 class ViewerAdapter extends DrizzlePostgreSQLAdapter {
   override async getSessionAndUser(sessionId: string): Promise<[session: DatabaseSession | null, user: DatabaseUser | null]> {
-    const [row] = await db
-      .select({
-        sessionId: sessions.id,
-        userId: sessions.userId,
-        expiresAt: sessions.expiresAt,
-        email: users.email,
-        displayName: users.displayName,
-        locale: users.locale,
-        emailVerifiedAt: users.emailVerifiedAt,
-        charterVersion: users.charterVersion,
-        suspendedUntil: users.suspendedUntil,
-        roles: sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', ${roleGrants.role}, 'communeSlug', ${roleGrants.communeSlug}, 'quartierCode', ${roleGrants.quartierCode})) from ${roleGrants} where ${roleGrants.userId} = ${users.id}), '[]'::json)`,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.id, sessionId));
+    const [row] = await sessionUserRuns("", () => sessionUserQuery(sql.placeholder("sessionId"))).execute({ sessionId });
     if (!row) return [null, null];
     const { sessionId: id, userId, expiresAt, ...attributes } = row;
     return [
