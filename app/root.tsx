@@ -1,6 +1,6 @@
 import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import { PageHydratesProvider, usePageHydrates } from "#app/components/app-link.tsx";
+import { PageHydratesProvider, useRoutesHydrate } from "#app/components/app-link.tsx";
 import { useChangeLanguage } from "remix-i18next/react";
 import { KNOWN_ERROR_STATUSES, RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { pageMeta } from "#app/components/meta.ts";
@@ -60,7 +60,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   // Read-only pages (handle.hydrate === false) ship no JavaScript at all: on a cheap phone they are
   // plain HTML. Pages with forms hydrate, for instant validation and in-place updates.
-  const hydrate = usePageHydrates();
+  const hydrate = useRoutesHydrate();
   return (
     <html lang={locale} dir="ltr">
       <head>

@@ -1,13 +1,19 @@
 import { Link, useMatches } from "@remix-run/react";
 import { createContext, useContext, type AnchorHTMLAttributes } from "react";
 
-/** Whether the page ships JavaScript: read-only pages say `handle.hydrate = false` (root.tsx). */
-export function usePageHydrates() {
+/** Whether the routes of this page let it ship JavaScript: read-only pages say `handle.hydrate = false`. */
+export function useRoutesHydrate() {
   return !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
 }
 
+// Decided once per page by root.tsx (from the routes) and by the markup cache (never: fragments are markup).
 const PageHydrates = createContext(true);
 export const PageHydratesProvider = PageHydrates.Provider;
+
+/** Whether the page being rendered ships JavaScript. */
+export function usePageHydrates() {
+  return useContext(PageHydrates);
+}
 
 type AppLinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { to: string };
 
@@ -18,7 +24,7 @@ type AppLinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { to
  * both point at the same place.
  */
 export function AppLink({ to, children, ...props }: AppLinkProps) {
-  if (useContext(PageHydrates)) {
+  if (usePageHydrates()) {
     return (
       <Link to={to} {...props}>
         {children}

@@ -32,8 +32,8 @@ function isCurrent(pathname: string, { to, end }: NavItem) {
 }
 
 /** Signing out: through the router where the page runs JavaScript, a plain post where it does not. */
-function SignOutForm({ hydrate, children }: { hydrate: boolean; children: ReactNode }) {
-  return hydrate ? (
+function SignOutForm({ children }: { children: ReactNode }) {
+  return usePageHydrates() ? (
     <Form method="post" action="/deconnexion">
       {children}
     </Form>
@@ -49,7 +49,6 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
   const location = useLocation();
   const here = location.pathname + location.search;
   const otherLocale = locale === "en" ? "fr" : "en";
-  const hydrate = usePageHydrates();
   const signedIn = viewer !== null;
   const nav = { current: NAV.find((item) => isCurrent(location.pathname, item))?.to ?? null, canModerate: viewer?.canModerate ?? false, canAdminister: viewer?.canAdminister ?? false };
   return (
@@ -59,11 +58,11 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
       </a>
       <header className="site-header">
         <div className="container header-inner">
-          <LayoutPart hydrate={hydrate} cacheKey="brand">
+          <LayoutPart cacheKey="brand">
             <Brand />
           </LayoutPart>
           <div className="header-tools">
-            <LayoutPart hydrate={hydrate} cacheKey="propose">
+            <LayoutPart cacheKey="propose">
               <ProposeLink />
             </LayoutPart>
             {/* A full page load either way (the whole page changes language): a plain form. */}
@@ -74,12 +73,12 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
                 {t("layout.switchLanguage")}
               </button>
             </form>
-            <LayoutPart hydrate={hydrate} cacheKey={`account ${signedIn}`}>
-              <AccountLinks signedIn={signedIn} hydrate={hydrate} />
+            <LayoutPart cacheKey={`account ${signedIn}`}>
+              <AccountLinks signedIn={signedIn} />
             </LayoutPart>
           </div>
         </div>
-        <LayoutPart hydrate={hydrate} cacheKey={`nav ${JSON.stringify(nav)}`}>
+        <LayoutPart cacheKey={`nav ${JSON.stringify(nav)}`}>
           <MainNav {...nav} />
         </LayoutPart>
       </header>
@@ -88,7 +87,7 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
       <main id="contenu" tabIndex={-1} className="container main">
         {children}
       </main>
-      <LayoutPart hydrate={hydrate} cacheKey="footer">
+      <LayoutPart cacheKey="footer">
         <SiteFooter />
       </LayoutPart>
     </>
@@ -99,8 +98,8 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
  * The parts of the layout that depend only on a few inputs (named in `cacheKey`) and the locale: on pages
  * that ship no JavaScript they are rendered once and reused as markup (see CachedMarkup).
  */
-function LayoutPart({ hydrate, cacheKey, children }: { hydrate: boolean; cacheKey: string; children: ReactElement }) {
-  return hydrate ? children : <CachedMarkup cacheKey={`layout ${cacheKey}`}>{children}</CachedMarkup>;
+function LayoutPart({ cacheKey, children }: { cacheKey: string; children: ReactElement }) {
+  return usePageHydrates() ? children : <CachedMarkup cacheKey={`layout ${cacheKey}`}>{children}</CachedMarkup>;
 }
 
 function Brand() {
@@ -127,14 +126,14 @@ function ProposeLink() {
   );
 }
 
-function AccountLinks({ signedIn, hydrate }: { signedIn: boolean; hydrate: boolean }) {
+function AccountLinks({ signedIn }: { signedIn: boolean }) {
   const { t } = useTranslation();
   return signedIn ? (
     <>
       <AppLink to="/compte" className="header-link">
         {t("layout.account")}
       </AppLink>
-      <SignOutForm hydrate={hydrate}>
+      <SignOutForm>
         <button type="submit" className="link-button">
           {t("layout.signOut")}
         </button>
