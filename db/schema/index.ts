@@ -4,3 +4,4 @@ export * from "./platform.ts";
 export * from "./labo.ts";
 export * from "./proposals.ts";
 export * from "./moderation.ts";
+export * from "./governance.ts";

@@ -20,10 +20,17 @@ export const PROPOSAL_STATUSES = [
   "in_progress",
   "done",
   "withdrawn",
+  // The GTP answered it directly (already done, in progress elsewhere, outside the contract).
+  "answered",
+  // Merged by the GTP into a similar proposal, which carries its supports and followers on.
+  "merged",
 ] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 export const PROPOSAL_DECISIONS = ["retained", "partly_retained", "not_retained", "postponed"] as const;
 export type ProposalDecision = (typeof PROPOSAL_DECISIONS)[number];
+/** How a qualified proposal got its public answer (droit de suite). */
+export const ANSWER_KINDS = ["copil_decision", "already_done", "in_progress_elsewhere", "outside_contract"] as const;
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
 /** Who carries it: a resident, a rendez-vous du Labo, or a conseil citoyen. */
 export const PROPOSAL_ORIGINS = ["resident", "labo_session", "conseil_citoyen"] as const;
 export type ProposalOrigin = (typeof PROPOSAL_ORIGINS)[number];
@@ -55,6 +62,12 @@ export const proposals = pgTable(
     qualifiedAt: timestamp("qualified_at", { withTimezone: true }),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    /** When it got its public answer (a direct answer or a published COPIL decision): the droit de suite is kept. */
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    answerKind: text("answer_kind").$type<AnswerKind>(),
+    mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => proposals.id, { onDelete: "set null" }),
+    /** Bumped by every governance step: a form sent with an older one was overtaken by another coordinator. */
+    governanceVersion: integer("governance_version").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     search: tsvector("search").generatedAlwaysAs(
@@ -79,6 +92,17 @@ export const proposals = pgTable(
     index("proposals_public_facets_idx")
       .on(t.ambitionNumber, t.status, t.origin, t.quartierCode, t.communeSlug)
       .where(sql`${t.status} <> 'draft' and ${t.hiddenAt} is null and ${t.publishedAt} is not null`),
+    // Droit de suite counters and the GTP queue: only the qualified proposals that still count (a small
+    // part of the table). The WHERE is the "counted" rule of app/modules/governance/answer-deadline.ts.
+    index("proposals_due_idx")
+      .on(t.qualifiedAt, t.answeredAt)
+      .where(sql`${t.qualifiedAt} is not null and ${t.hiddenAt} is null and ${t.status} not in ('withdrawn', 'merged')`),
+    index("proposals_ambition_due_idx")
+      .on(t.ambitionNumber, t.qualifiedAt, t.answeredAt)
+      .where(sql`${t.qualifiedAt} is not null and ${t.hiddenAt} is null and ${t.status} not in ('withdrawn', 'merged')`),
+    index("proposals_quartier_due_idx")
+      .on(t.quartierCode, t.qualifiedAt, t.answeredAt)
+      .where(sql`${t.qualifiedAt} is not null and ${t.hiddenAt} is null and ${t.status} not in ('withdrawn', 'merged')`),
   ],
 );
 
@@ -120,6 +144,14 @@ export const PROPOSAL_EVENT_KINDS = [
   "decided",
   "in_progress",
   "done",
+  // Governance steps (GTP, COPIL, follow-up): one row per step, read by the timeline and by notifications.
+  "answered",
+  "merged",
+  "merged_in",
+  "decision_corrected",
+  "milestone_added",
+  "milestone_reached",
+  "progress",
 ] as const;
 export type ProposalEventKind = (typeof PROPOSAL_EVENT_KINDS)[number];
 

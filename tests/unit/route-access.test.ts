@@ -838,6 +838,15 @@ const ROUTES: RouteCase[] = [
     loader: only(["administrator"]),
     action: { form: () => ({ autoHideThreshold: "4", preModeration: "off" }), expected: only(["administrator"], "redirect") },
   },
+
+  // Governance: instances, meetings and their public pages; the droit de suite setting
+  // @governance-instances (add rows above this line)
+  // Governance: the GTP queue, instruction, direct answers, merges, partners
+  // @governance-gtp (add rows above this line)
+  // Governance: COPIL agendas, decisions, relevés
+  // @governance-copil (add rows above this line)
+  // Governance: implementation follow-up
+  // @governance-followup (add rows above this line)
 ];
 
 // Labo console: an idea captured at the fixture's session in Lens (made by `load`, after the per-test reset).

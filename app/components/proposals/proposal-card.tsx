@@ -23,7 +23,9 @@ function statusTone(status: ProposalCardData["status"], decision: ProposalCardDa
     case "in_progress":
     case "done":
       return "positive";
+    case "answered":
     case "withdrawn":
+    case "merged":
       return "closed";
   }
 }

@@ -20,6 +20,7 @@ import { ModerationReportOutcomeEmail, moderationReportOutcomeSubject, type Mode
 import { ModerationSuspensionEmail, moderationSuspensionSubject, type ModerationSuspensionData } from "#emails/moderation-suspension.tsx";
 import { ModerationWarningEmail, moderationWarningSubject, type ModerationWarningData } from "#emails/moderation-warning.tsx";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetData } from "#emails/password-reset.tsx";
+import { ProposalStepEmail, proposalStepSubject, type ProposalStepData } from "#emails/proposal-step.tsx";
 import { ProposalQualifiedEmail, proposalQualifiedSubject, type ProposalQualifiedData } from "#emails/proposal-qualified.tsx";
 import { SignUpAttemptEmail, signUpAttemptSubject, type SignUpAttemptData } from "#emails/sign-up-attempt.tsx";
 import { VerifyEmail, verifyEmailSubject, type VerifyEmailData } from "#emails/verify-email.tsx";
@@ -48,6 +49,10 @@ const TEMPLATES = {
     subject: (t) => proposalQualifiedSubject(t),
     element: (t, lang, data) => createElement(ProposalQualifiedEmail, { t, lang, ...data }),
   } satisfies Template<ProposalQualifiedData>,
+  "proposal-step": {
+    subject: (t, data) => proposalStepSubject(t, data),
+    element: (t, lang, data) => createElement(ProposalStepEmail, { t, lang, ...data }),
+  } satisfies Template<ProposalStepData>,
   "labo-minutes": {
     subject: (t, data) => laboMinutesSubject(t, data),
     element: (t, lang, data) => createElement(LaboMinutesEmail, { t, lang, ...data }),

@@ -32,6 +32,8 @@ export const STATUS_FILTERS = {
   in_progress: ["in_progress"],
   done: ["done"],
   withdrawn: ["withdrawn"],
+  answered: ["answered"],
+  merged: ["merged"],
 } as const satisfies Record<string, readonly ProposalStatus[]>;
 export type StatusFilter = keyof typeof STATUS_FILTERS;
 export const STATUS_FILTER_KEYS = Object.keys(STATUS_FILTERS) as StatusFilter[];
@@ -50,6 +52,8 @@ const STATUS_PARAM: Record<string, StatusFilter> = {
   "en-realisation": "in_progress",
   realisees: "done",
   retirees: "withdrawn",
+  "reponse-directe": "answered",
+  fusionnees: "merged",
 };
 const ORIGIN_PARAM: Record<string, ProposalOrigin> = { habitants: "resident", labo: "labo_session", "conseils-citoyens": "conseil_citoyen" };
 const invert = <V extends string>(map: Record<string, V>) => Object.fromEntries(Object.entries(map).map(([k, v]) => [v, k])) as Record<V, string>;

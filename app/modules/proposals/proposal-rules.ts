@@ -17,7 +17,7 @@ export function isEditable(p: ProposalState) {
 
 /** An update (a short text appended to the timeline) is for public proposals that can no longer be edited. */
 export function acceptsUpdates(p: ProposalState) {
-  return p.status !== "withdrawn" && PUBLIC_STATUSES.includes(p.status) && !isEditable(p);
+  return p.status !== "withdrawn" && p.status !== "merged" && PUBLIC_STATUSES.includes(p.status) && !isEditable(p);
 }
 
 export function canBeWithdrawn(p: ProposalState) {

@@ -7,13 +7,16 @@ import type { ProposalDecision, ProposalStatus } from "#db/schema/proposals.ts";
 export const NEXT_STATUSES: Record<ProposalStatus, readonly ProposalStatus[]> = {
   draft: ["published"],
   published: ["qualified", "withdrawn"],
-  qualified: ["under_review", "withdrawn"],
-  under_review: ["on_copil_agenda", "decided"],
-  on_copil_agenda: ["decided"],
-  decided: ["in_progress", "on_copil_agenda"], // a postponed decision goes back on a later agenda
+  // The GTP may answer or merge a proposal from the queue before anyone instructs it.
+  qualified: ["under_review", "answered", "merged", "withdrawn"],
+  under_review: ["on_copil_agenda", "answered", "merged"],
+  on_copil_agenda: ["decided", "under_review"], // taken off an agenda before the meeting
+  decided: ["in_progress", "on_copil_agenda", "under_review"], // a postponed decision goes back to the GTP
   in_progress: ["done"],
   done: [],
   withdrawn: [],
+  answered: [],
+  merged: [],
 };
 
 export function canMoveTo(from: ProposalStatus, to: ProposalStatus) {
@@ -27,7 +30,7 @@ export function isOpen(status: ProposalStatus) {
 }
 
 /** Publicly listed statuses (drafts belong to their author only). */
-export const PUBLIC_STATUSES: readonly ProposalStatus[] = ["published", "qualified", "under_review", "on_copil_agenda", "decided", "in_progress", "done", "withdrawn"];
+export const PUBLIC_STATUSES: readonly ProposalStatus[] = ["published", "qualified", "under_review", "on_copil_agenda", "decided", "in_progress", "done", "withdrawn", "answered", "merged"];
 
 /** A qualified proposal must get an answer: these are the ones still waiting for it. */
 export const AWAITING_ANSWER: readonly ProposalStatus[] = ["qualified", "under_review", "on_copil_agenda"];

@@ -13,6 +13,8 @@ export const SETTINGS = {
   "moderation.autoHideThreshold": { schema: z.coerce.number().int().min(1).max(50), default: 3 },
   /** The first proposal of a new account waits for a moderator's approval. */
   "moderation.preModeration": { schema: z.boolean(), default: false },
+  /** Droit de suite: days from a proposal's qualification to its public answer (direct or by the COPIL). */
+  "governance.answerDeadlineDays": { schema: z.coerce.number().int().min(14).max(730), default: 120 },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]["schema"]>;
