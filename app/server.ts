@@ -17,7 +17,7 @@ import { dbHandle } from "#app/db.server.ts";
 import { prepareDatabase } from "#app/modules/platform/prepare-database.server.ts";
 import { scheduleReminders } from "#app/modules/labo-registrations/send-reminders.server.ts";
 import { schedulePurge } from "#app/modules/privacy/purge-expired-data.server.ts";
-import { checkRequestOrigin, checkRequestBody } from "#app/modules/security/request-guards.server.ts";
+import { requestGuards, trustedOrigins } from "#app/modules/security/request-guards.server.ts";
 
 const started = Date.now();
 const BUILD_PATH = path.resolve("build/index.js");
@@ -44,14 +44,7 @@ app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y"
 const publicFiles = express.static("public", { maxAge: "1h" });
 app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
-app.use((req, res, next) => {
-  const refusal = checkRequestOrigin({ method: req.method, origin: req.get("origin"), referer: req.get("referer"), host: req.get("host"), appUrl }) ?? checkRequestBody({ method: req.method, contentLength: req.get("content-length"), transferEncoding: req.get("transfer-encoding") });
-  if (refusal) {
-    res.status(refusal.status).type("text/plain; charset=utf-8").send(refusal.message);
-    return;
-  }
-  next();
-});
+app.use(requestGuards(trustedOrigins({ appUrl, port: env.PORT, production: isProduction })));
 
 app.all(
   "*",

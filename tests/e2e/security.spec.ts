@@ -30,6 +30,12 @@ test("a post from another site is refused before reaching any route", async ({ r
   expect(response.headers()["set-cookie"]).toBeUndefined();
 });
 
+test("a post that names the attacker's site in its Host header too is still refused", async ({ request }) => {
+  const response = await request.post("/resources/langue", { form: { locale: "en", redirectTo: "/" }, headers: { Host: "evil.example", Origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(response.status()).toBe(403);
+  expect(response.headers()["set-cookie"]).toBeUndefined();
+});
+
 test("a post without Origin or Referer is refused", async ({ request }) => {
   const response = await request.fetch("/deconnexion", { method: "POST", headers: { Origin: "", Referer: "" }, maxRedirects: 0 });
   expect(response.status()).toBe(403);
