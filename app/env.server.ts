@@ -3,6 +3,8 @@ import { z } from "zod";
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // The address to listen on. Unset: loopback only outside production, every interface in production.
+  HOST: z.string().trim().min(1).optional(),
   // Absent → embedded PGlite in PGLITE_DATA_DIR; present → PostgreSQL through postgres.js.
   DATABASE_URL: z.string().url().optional(),
   PGLITE_DATA_DIR: z.string().min(1).default("./db/.pglite"),
@@ -23,11 +25,46 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
-function parseEnv(): Env {
-  const parsed = EnvSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}\nSee README.md, section Configuration.`);
+/** The demo accounts (README passwords, an administrator among them) are seeded outside production, or on request. */
+export function seedsDemo(config: Pick<Env, "NODE_ENV" | "SEED_DEMO">) {
+  return config.SEED_DEMO ? config.SEED_DEMO === "true" : config.NODE_ENV !== "production";
+}
+
+const LOOPBACK_V4 = /^127(?:\.\d{1,3}){3}$/;
+export const isLoopback = (host: string) => host === "localhost" || host === "::1" || host === "[::1]" || LOOPBACK_V4.test(host);
+
+/**
+ * Where the server listens: a list of addresses, or null for every interface. As Rails does, outside
+ * production only this machine can reach it (127.0.0.1 and ::1): there the development mailbox is open
+ * to anyone and the demo accounts have the README's password, so a visitor from another machine could
+ * take any account. Serving other machines takes NODE_ENV=production.
+ */
+export function listenAddresses(config: Pick<Env, "NODE_ENV" | "HOST">): string[] | null {
+  if (!config.HOST) return config.NODE_ENV === "production" ? null : ["127.0.0.1", "::1"];
+  if (config.HOST === "localhost") return ["127.0.0.1", "::1"];
+  return [config.HOST.replace(/^\[(.*)\]$/, "$1")];
+}
+
+/** Settings that parse one by one but must not go together; each is a sentence for the start-up error. */
+export function configurationConflicts(config: Env): string[] {
+  const problems: string[] = [];
+  const reachesOtherMachines = (listenAddresses(config) ?? ["0.0.0.0"]).some((host) => !isLoopback(host));
+  if (config.NODE_ENV !== "production" && config.HOST && reachesOtherMachines) {
+    problems.push(
+      `HOST: ${config.HOST} would let other machines reach a ${config.NODE_ENV} server, whose mailbox (/dev/boite-mail) is open to anyone and whose demo accounts have a public password. Serve other machines with NODE_ENV=production, or use HOST=localhost.`,
+    );
+  }
+  if (config.NODE_ENV === "production" && seedsDemo(config) && reachesOtherMachines) {
+    problems.push("SEED_DEMO: the demo accounts have a public password (an administrator among them); in production they are seeded only for a server that listens on loopback (HOST=localhost).");
+  }
+  return problems;
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  const problems = parsed.success ? configurationConflicts(parsed.data) : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  if (!parsed.success || problems.length) {
+    throw new Error(`Invalid environment configuration:\n${problems.map((line) => `  - ${line}`).join("\n")}\nSee README.md, section Configuration.`);
   }
   return parsed.data;
 }
@@ -35,4 +72,4 @@ function parseEnv(): Env {
 export const env = parseEnv();
 export const isProduction = env.NODE_ENV === "production";
 export const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
-export const seedDemo = env.SEED_DEMO ? env.SEED_DEMO === "true" : !isProduction;
+export const seedDemo = seedsDemo(env);

@@ -6,13 +6,14 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { env, isProduction, appUrl } from "#app/env.server.ts";
+import { env, isProduction, appUrl, listenAddresses } from "#app/env.server.ts";
 import { dbHandle } from "#app/db.server.ts";
 import { prepareDatabase } from "#app/modules/platform/prepare-database.server.ts";
 import { scheduleReminders } from "#app/modules/labo-registrations/send-reminders.server.ts";
@@ -58,14 +59,29 @@ app.all(
   }),
 );
 
-const server = app.listen(env.PORT, () => {
-  console.log(`Labo ready on http://localhost:${env.PORT} (${dbHandle.engine}, ${isProduction ? "production" : env.NODE_ENV}) in ${Date.now() - started} ms`);
-  if (build.mode === "development" && process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
-});
+/** Listens on one address; an IPv6 loopback on a machine without IPv6 is skipped, not fatal. */
+function listen(host: string | undefined): Promise<Server | null> {
+  return new Promise((resolve, reject) => {
+    const server = createServer(app);
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      if (host === "::1" && (error.code === "EADDRNOTAVAIL" || error.code === "EAFNOSUPPORT")) resolve(null);
+      else reject(error);
+    });
+    server.listen(env.PORT, host, () => resolve(server));
+  });
+}
+
+const addresses = listenAddresses(env);
+const servers = (await Promise.all((addresses ?? [undefined]).map(listen))).filter((s): s is Server => s !== null);
+const where = addresses
+  ? `listening on ${addresses.map((a) => (a.includes(":") ? `[${a}]` : a)).join(" and ")} only: this machine alone can reach it${isProduction ? "" : " (NODE_ENV=production serves other machines)"}`
+  : "listening on every interface";
+console.log(`Labo ready on ${appUrl} (${dbHandle.engine}, ${isProduction ? "production" : env.NODE_ENV}, ${where}) in ${Date.now() - started} ms`);
+if (build.mode === "development" && process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    server.close();
+    for (const server of servers) server.close();
     void dbHandle.close().finally(() => process.exit(0));
   });
 }

@@ -33,7 +33,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    // The production build on a fresh in-memory database, with the demo accounts.
+    // The production build on a fresh in-memory database, with the demo accounts: their password is
+    // public, so the server listens on loopback only (app/env.server.ts refuses anything else).
     command: "npm run build && node --import tsx app/server.ts",
     cwd: root,
     url: `http://localhost:${PORT}/healthz`,
@@ -43,6 +44,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(PORT),
+      HOST: "localhost",
       NODE_ENV: "production",
       PGLITE_DATA_DIR: "memory://",
       SEED_DEMO: "true",
