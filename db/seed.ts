@@ -7,17 +7,22 @@ import { seedReferential } from "./seed-referential.ts";
 export { seedReferential };
 
 /**
- * The French demo: accounts per role, then proposals with supports and contributions. At start it is
+ * The French demo: accounts per role, then proposals with supports and contributions, and the feedback
+ * loop they went through (GTP, COPIL, decisions, follow-up). At start it is
  * seeded once (when no proposal exists yet); `--demo` recreates the demo proposals.
  */
 export async function seedDemo(db: Db, { recreate = false } = {}) {
   const { seedDemoAccounts } = await import("#tests/factories/demo.ts");
   const { seedDemoProposals } = await import("#tests/factories/demo-proposals.ts");
   const { seedDemoLaboSessions } = await import("#tests/factories/demo-labo.ts");
+  const { seedDemoGovernance } = await import("#tests/factories/demo-governance.ts");
   await seedDemoAccounts(db);
   await seedDemoLaboSessions(db);
   const [{ n }] = (await db.select({ n: count() }).from(proposals)) as [{ n: number }];
-  if (recreate || n === 0) await seedDemoProposals(db);
+  if (recreate || n === 0) {
+    await seedDemoProposals(db);
+    await seedDemoGovernance(db);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
