@@ -113,5 +113,38 @@ export async function seedScale(db: Db, n: number, log: (line: string) => void =
         union all select id, 'published', author_id, published_at from proposals where author_id like 'scale-%'
         union all select id, 'qualified', null, qualified_at from proposals where author_id like 'scale-%' and qualified_at is not null`,
   );
+  await seedScaleGovernance(db, log);
   await step("analyze", sql`analyze`);
+}
+
+/**
+ * Where the qualified scale proposals stand in the feedback loop, as after years of use: those qualified
+ * more than 60 days ago mostly answered (COPIL decisions each way, direct answers), some still under
+ * review; the recent ones waiting. Only runs once (a database seeded before the loop existed gets it too).
+ */
+export async function seedScaleGovernance(db: Db, log: (line: string) => void = () => {}) {
+  const started = Date.now();
+  const done = await db.execute(sql`select 1 from proposals where author_id like 'scale-%' and governance_version > 0 limit 1`);
+  if ((Array.isArray(done) ? done : ((done as { rows?: unknown[] }).rows ?? [])).length) return;
+  await db.execute(sql`
+    with ranked as (
+      select id, qualified_at, row_number() over (order by qualified_at, id) as k
+      from proposals where author_id like 'scale-%' and qualified_at is not null)
+    update proposals p set
+      status = case
+        when r.qualified_at > now() - interval '60 days' then (case when r.k % 3 = 0 then 'under_review' else 'qualified' end)
+        when r.k % 10 < 5 then 'decided'
+        when r.k % 10 < 7 then 'answered'
+        when r.k % 10 < 8 then 'in_progress'
+        when r.k % 10 < 9 then 'under_review'
+        else 'qualified' end,
+      decision = case when r.qualified_at <= now() - interval '60 days' and r.k % 10 < 5 then (array['retained','partly_retained','not_retained','postponed','not_retained'])[1 + r.k % 5]
+                      when r.qualified_at <= now() - interval '60 days' and r.k % 10 = 7 then 'retained' end,
+      answered_at = case when r.qualified_at <= now() - interval '60 days' and (r.k % 10 < 8) and not (r.k % 10 < 5 and r.k % 5 = 3)
+                         then r.qualified_at + interval '50 days' end,
+      answer_kind = case when r.qualified_at <= now() - interval '60 days' and (r.k % 10 < 8) and not (r.k % 10 < 5 and r.k % 5 = 3)
+                         then (case when r.k % 10 between 5 and 6 then 'already_done' else 'copil_decision' end) end,
+      governance_version = 1
+    from ranked r where r.id = p.id`);
+  log(`governance steps of the qualified proposals (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }

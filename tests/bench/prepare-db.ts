@@ -4,10 +4,10 @@ import { count, like, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { createDb } from "#db/client.ts";
 import { migrateDb } from "#db/migrate.ts";
-import { proposals, sessions } from "#db/schema/index.ts";
+import { proposals, roleGrants, sessions, users } from "#db/schema/index.ts";
 import { seedReferential } from "#db/seed.ts";
 import { CHARTER_VERSION } from "#app/modules/charter/charter-version.ts";
-import { seedScale } from "#db/seed-scale.ts";
+import { seedScale, seedScaleGovernance } from "#db/seed-scale.ts";
 
 export async function prepareBenchDatabase({ adminUrl, name, scale, fresh, log }: { adminUrl: string; name: string; scale: number; fresh: boolean; log: (s: string) => void }) {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -30,6 +30,8 @@ export async function prepareBenchDatabase({ adminUrl, name, scale, fresh, log }
     log(`Reusing ${name} (${n} proposals).`);
     // A database made before the charter existed, or before its last version: its residents accept it.
     await handle.db.execute(sql`update users set charter_version = ${CHARTER_VERSION}, charter_accepted_at = now() where id like 'scale-%' and coalesce(charter_version, 0) < ${CHARTER_VERSION}`);
+    // A database seeded before the feedback loop existed: its qualified proposals get their steps.
+    await seedScaleGovernance(handle.db, (line) => log(`  ${line}`));
   }
 
   // What autovacuum does in production (it may be off on a test server: the seed's counter updates then leave
@@ -43,6 +45,14 @@ export async function prepareBenchDatabase({ adminUrl, name, scale, fresh, log }
   const rows = Array.from({ length: 1000 }, (_, i) => ({ id: randomBytes(20).toString("hex"), userId: `scale-${i + 1}`, expiresAt: new Date(Date.now() + 86_400_000) }));
   await handle.db.insert(sessions).values(rows);
   for (const r of rows) cookies.push(`labo_session=${r.id}`);
+  // The GTP secretariat's view (the governance queue): one coordinator.
+  await handle.db
+    .insert(users)
+    .values({ id: "bench-coordinator", email: "coordinatrice@scale.labo.test", displayName: "Coordinatrice", emailVerifiedAt: new Date(), charterVersion: CHARTER_VERSION, charterAcceptedAt: new Date() })
+    .onConflictDoNothing();
+  await handle.db.insert(roleGrants).values({ userId: "bench-coordinator", role: "coordinator" }).onConflictDoNothing();
+  const coordinatorSession = randomBytes(20).toString("hex");
+  await handle.db.insert(sessions).values({ id: coordinatorSession, userId: "bench-coordinator", expiresAt: new Date(Date.now() + 86_400_000) });
   await handle.close();
-  return { url: url.toString(), cookies };
+  return { url: url.toString(), cookies, coordinatorCookie: `labo_session=${coordinatorSession}` };
 }
