@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pageMeta } from "#app/components/meta.ts";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
+import { searchText } from "#app/modules/forms/text.ts";
 import { listMailbox, requireMailboxReader } from "#app/modules/email/mailbox.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { dateFormat } from "#app/components/dates.ts";
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireMailboxReader(request);
   const url = new URL(request.url);
   const page = Math.min(Math.max(Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1, 1), 1000);
-  const recipient = url.searchParams.get("destinataire")?.trim().toLowerCase().slice(0, 254) || null;
+  const recipient = searchText(url.searchParams.get("destinataire") ?? "", 254).toLowerCase() || null;
   const locale = await getLocale(request);
   const [t, { messages, hasMore }] = await Promise.all([getFixedT(locale, "mailbox"), listMailbox({ page, recipient })]);
   return json({ title: t("list.title"), locale, page, recipient, messages, hasMore });

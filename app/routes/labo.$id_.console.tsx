@@ -7,6 +7,7 @@ import { CaptureSection } from "#app/components/labo-console/capture-section.tsx
 import { pageMeta } from "#app/components/meta.ts";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { validateFormData } from "#app/modules/forms/parse-form.server.ts";
+import { searchText } from "#app/modules/forms/text.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { captureContribution } from "#app/modules/labo-console/capture-contribution.server.ts";
 import { addWalkIn, setCheckIn } from "#app/modules/labo-console/check-in.server.ts";
@@ -25,7 +26,7 @@ const FILTER_MAX = 100;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await requireSessionRunner(request, params.id);
   const url = new URL(request.url);
-  const filter = (url.searchParams.get("q") ?? "").trim().slice(0, FILTER_MAX) || null;
+  const filter = searchText(url.searchParams.get("q") ?? "", FILTER_MAX) || null;
   const locale = await getLocale(request);
   const [t, counts, registrations, captures, choices] = await Promise.all([
     getFixedT(locale, "laboConsole"),

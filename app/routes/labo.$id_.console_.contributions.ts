@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { parseForm } from "#app/modules/forms/parse-form.server.ts";
 import { captureContribution } from "#app/modules/labo-console/capture-contribution.server.ts";
 import { CaptureSchema } from "#app/modules/labo-console/console.schema.ts";
+import { parseLaboSessionId } from "#app/modules/labo/labo-session.schema.ts";
 import { requireSessionRunner } from "#app/modules/labo/session-access.server.ts";
 
 /**
@@ -20,5 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 /** Nothing to read here: the console is the page. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  return redirect(`/labo/${encodeURIComponent(params.id ?? "")}/console`);
+  const id = parseLaboSessionId(params.id);
+  if (!id) throw new Response(null, { status: 404 });
+  return redirect(`/labo/${id}/console`);
 }

@@ -14,6 +14,7 @@ import { decideCase, type Decision, type DecideResult } from "#app/modules/moder
 import { getModerationCase } from "#app/modules/moderation/moderation-queries.server.ts";
 import { ContestDecisionSchema, HideSchema, NOTE_MAX, NoteSchema, SUSPENSION_DAYS_MAX, SuspendSchema, WarnSchema } from "#app/modules/moderation/moderation.schema.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
+import { parseUuid } from "#app/modules/platform/ids.ts";
 import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 
 export const handle = { i18n: ["moderation"] };
@@ -104,7 +105,9 @@ function toDecision(intent: string, formData: FormData): { ok: true; decision: D
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "moderation.act");
-  const caseId = params.caseId ?? "";
+  // A malformed id is not found, before the form is read or any query runs.
+  const caseId = parseUuid(params.caseId);
+  if (!caseId) throw new Response(null, { status: 404 });
   const formData = await request.formData().catch(() => null);
   const intent = String(formData?.get("intent") ?? "");
   const parsed = formData ? toDecision(intent, formData) : null;

@@ -12,6 +12,7 @@ import { contestCase } from "#app/modules/moderation/contest-case.server.ts";
 import { getContestableCase } from "#app/modules/moderation/moderation-queries.server.ts";
 import { CONTEST_MAX, ContestSchema } from "#app/modules/moderation/moderation.schema.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
+import { parseUuid } from "#app/modules/platform/ids.ts";
 
 export const handle = { i18n: ["moderation"] };
 export const meta = pageMeta;
@@ -39,12 +40,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
+  // A malformed id is not found, before the form is read or any query runs.
+  const caseId = parseUuid(params.caseId);
+  if (!caseId) throw new Response(null, { status: 404 });
   const parsed = await parseForm(request, ContestSchema);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await contestCase({ author: viewer, caseId: params.caseId ?? "", text: parsed.data.text });
+  const result = await contestCase({ author: viewer, caseId, text: parsed.data.text });
   if (result.status === "not_found") throw new Response(null, { status: 404 });
   if (result.status === "not_contestable") return json({ errors: { form: "moderation:contest.notContestable" }, values: parsed.values }, { status: 409 });
-  return redirectWithFlash(`/moderation/contestation/${params.caseId}`, "moderation:flash.contested");
+  return redirectWithFlash(`/moderation/contestation/${caseId}`, "moderation:flash.contested");
 }
 
 export default function ContestRoute() {

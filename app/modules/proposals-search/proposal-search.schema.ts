@@ -8,6 +8,7 @@
  * so; the rest of the address still applies.
  */
 import { z } from "zod";
+import { searchText } from "#app/modules/forms/text.ts";
 import type { ProposalDecision, ProposalOrigin, ProposalStatus } from "#db/schema/proposals.ts";
 
 export const PAGE_SIZE = 20;
@@ -99,14 +100,7 @@ export const PARAM_NAMES = {
  * MAX_QUERY_LENGTH characters.
  */
 export function cleanQuery(raw: string) {
-  const text = raw
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
-    .normalize("NFC")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  return [...text].slice(0, MAX_QUERY_LENGTH).join("").trim();
+  return searchText(raw, MAX_QUERY_LENGTH);
 }
 
 const fromMap = <V extends string>(map: Record<string, V>) =>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchText } from "#app/modules/forms/text.ts";
 import { isUuid } from "#app/modules/platform/ids.ts";
 import type { Role } from "#db/schema/accounts.ts";
 import { ROLE_SCOPE } from "#app/modules/auth/permissions.ts";
@@ -15,7 +16,11 @@ const optionalText = (max: number) =>
 
 /** The search form of /admin/utilisateurs (a GET form: bad values fall back to defaults, never to an error). */
 export const UserSearchSchema = z.object({
-  q: optionalText(100).catch(undefined),
+  q: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined ? undefined : searchText(value, 100) || undefined))
+    .catch(undefined),
   role: z.enum(GRANTABLE_ROLES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(ROLE_SEARCH_MAX_PAGE).catch(1),
 });

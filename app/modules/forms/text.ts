@@ -1,0 +1,34 @@
+/**
+ * Text as it reaches us in forms and URLs, checked once for every field (parse-form.server.ts) and every
+ * search word. Pure: shared by server and browser.
+ *
+ * - NUL: PostgreSQL refuses it in text (« invalid byte sequence for encoding UTF8 »).
+ * - U+FFFD: what invalid UTF-8 bytes become once decoded; a person who types never sends it.
+ * - Lone surrogates: half a character, which no encoder can write.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex
+const BROKEN = /\u0000|\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Does the text hold a NUL, a replacement character (invalid bytes) or half a character? */
+export function isBrokenText(value: string) {
+  return BROKEN.test(value);
+}
+
+/** The message of a field refused for it (common namespace). */
+export const BROKEN_TEXT_MESSAGE = "validation.brokenText";
+
+/** A single-line field: line breaks, tabs and runs of spaces become one space; no space at either end. */
+export function singleLine(value: string) {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\s\u0000-\u001f\u007f]+/g, " ").trim();
+}
+
+/**
+ * Search words from a URL, which any page must read without failing: half characters become U+FFFD,
+ * control characters (NUL included) spaces, spaces are collapsed, and the text is cut at `max` characters.
+ */
+export function searchText(raw: string, max: number) {
+  const text = singleLine(raw.replace(LONE_SURROGATE, "\uFFFD").normalize("NFC"));
+  return [...text].slice(0, max).join("").trim();
+}
