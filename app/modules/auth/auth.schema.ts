@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HONEYPOT_FIELD, honeypotField } from "#app/modules/forms/honeypot.ts";
+import { singleLineText } from "#app/modules/forms/text.ts";
 import { supportedLngs } from "#app/modules/i18n/i18n.ts";
 
 // Shared by the forms (client) and the actions (server). Messages are translation keys.
@@ -21,11 +22,9 @@ const newPassword = z
   .min(PASSWORD_MIN, "auth:validation.passwordTooShort")
   .max(PASSWORD_MAX, "auth:validation.passwordTooLong");
 
-export const displayName = z
-  .string({ required_error: "validation.required" })
-  .trim()
-  .min(1, "validation.required")
-  .max(DISPLAY_NAME_MAX, "auth:validation.displayNameTooLong");
+export const displayName = singleLineText(
+  z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(DISPLAY_NAME_MAX, "auth:validation.displayNameTooLong"),
+);
 
 /** An optional choice in a list: "" means none. The server checks it exists. */
 export const optionalChoice = z

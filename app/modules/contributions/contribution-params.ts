@@ -16,6 +16,7 @@
  * #contribuer (new), #repondre-<parent id> (reply), #contribution-<id> (edit, item).
  * The section reads these parameters itself (useSearchParams): the page has nothing to do.
  */
+import { BROKEN_TEXT_MESSAGE } from "#app/modules/forms/text.ts";
 import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
 import { isUuid } from "#app/modules/platform/ids.ts";
 import { BODY_MAX, STANCES } from "./contribution.schema.ts";
@@ -86,6 +87,7 @@ export const CONTRIBUTION_ERRORS = {
   unverified: "form",
   repeated: "body",
   tooManyLinks: "body",
+  brokenText: "body",
 } as const satisfies Record<string, "body" | "stance" | "form">;
 export type ContributionErrorKey = keyof typeof CONTRIBUTION_ERRORS;
 export type ContributionErrorField = (typeof CONTRIBUTION_ERRORS)[ContributionErrorKey];
@@ -98,6 +100,7 @@ export function isContributionErrorKey(value: unknown): value is ContributionErr
 
 /** A zod message ("contributions:errors.bodyTooShort") back to its short key; anything else is a form error. */
 export function errorKeyOf(message: string | undefined): ContributionErrorKey {
+  if (message === BROKEN_TEXT_MESSAGE) return "brokenText";
   const key = message?.replace(/^contributions:errors\./, "");
   return isContributionErrorKey(key) ? key : "invalidForm";
 }

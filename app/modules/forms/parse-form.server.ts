@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BROKEN_TEXT_MESSAGE, isBrokenText, markBrokenText } from "./text.ts";
 
 export type FieldErrors = Record<string, string>;
 
@@ -62,12 +63,15 @@ export function listFields(schema: z.ZodTypeAny): Set<string> {
 export function validateFormData<S extends z.ZodTypeAny>(formData: FormData, schema: S): ParsedForm<z.infer<S>, FormValues<S>> {
   const lists = listFields(schema);
   const raw: Record<string, string | string[]> = {};
+  const broken = new Set<string>();
   let count = 0;
   for (const [key, value] of formData) {
     if (++count > MAX_FIELDS) return { ok: false, errors: { form: "validation.invalidForm" }, values: {} as FormValues<S> };
     if (typeof value !== "string") continue; // files are handled by their own parsers
-    // Normalise so that invalid UTF-8 (already replaced by U+FFFD) and NULs never reach the database.
-    const clean = value.replaceAll("\u0000", "").normalize("NFC");
+    // NUL, U+FFFD (invalid UTF-8 bytes, decoded) and half characters are refused below, for every field;
+    // the value sent back shows each of them as U+FFFD, so the person sees what to retype.
+    if (isBrokenText(value)) broken.add(key.endsWith("[]") ? key.slice(0, -2) : key);
+    const clean = markBrokenText(value).normalize("NFC");
     const listKey = key.endsWith("[]") ? key.slice(0, -2) : lists.has(key) ? key : null;
     if (listKey === null) {
       raw[key] = clean;
@@ -78,8 +82,9 @@ export function validateFormData<S extends z.ZodTypeAny>(formData: FormData, sch
   }
   const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !SECRET.test(key))) as FormValues<S>;
   const result = schema.safeParse(raw);
-  if (result.success) return { ok: true, data: result.data, values };
-  const errors: FieldErrors = {};
+  if (result.success && broken.size === 0) return { ok: true, data: result.data, values };
+  const errors: FieldErrors = Object.fromEntries([...broken].map((key) => [key, BROKEN_TEXT_MESSAGE]));
+  if (result.success) return { ok: false, errors, values };
   for (const issue of result.error.issues) {
     // An error about one item of a list belongs to the list's field (that is where it is shown).
     const [first] = issue.path;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { parseForm } from "./parse-form.server.ts";
+import { parseForm, validateFormData } from "./parse-form.server.ts";
+import { singleLineText } from "./text.ts";
 
 const Schema = z.object({ name: z.string().trim().min(2, "validation.tooShort"), password: z.string().min(8, "validation.tooShort") });
 
@@ -47,10 +48,32 @@ describe("parseForm", () => {
     expect(badItem).toMatchObject({ ok: false, errors: { colours: "validation.invalid" } });
   });
 
-  test("strips NUL bytes and survives invalid UTF-8", async () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode("name=Na"), 0xff, 0xfe, ...new TextEncoder().encode("%00dia&password=longenough")]);
-    const result = await parseForm(post(bytes, "application/x-www-form-urlencoded"), Schema);
-    expect(result.ok).toBe(true);
-    if (result.ok) expect(result.data.name).not.toContain("\u0000");
+  test("refuses invalid UTF-8 (U+FFFD once decoded) and NUL in any field, with a translated message, and shows them as U+FFFD", async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode("name=Na"), 0xff, 0xfe, ...new TextEncoder().encode("dia&password=longenough")]);
+    expect(await parseForm(post(bytes, "application/x-www-form-urlencoded"), Schema)).toEqual({ ok: false, errors: { name: "validation.brokenText" }, values: { name: "Na\uFFFD\uFFFDdia" } });
+    expect(await parseForm(post("name=Na%00dia&password=longenough", "application/x-www-form-urlencoded"), Schema)).toEqual({ ok: false, errors: { name: "validation.brokenText" }, values: { name: "Na\uFFFDdia" } });
+    // The two-character contribution of the report: two replacement characters, nothing else.
+    expect(await parseForm(post("name=%EF%BF%BD%EF%BF%BD&password=longenough", "application/x-www-form-urlencoded"), Schema)).toMatchObject({ ok: false, errors: { name: "validation.brokenText" } });
+    // A secret is refused the same way, and still never sent back.
+    expect(await parseForm(post("name=Nadia&password=longenough%00", "application/x-www-form-urlencoded"), Schema)).toEqual({ ok: false, errors: { password: "validation.brokenText" }, values: { name: "Nadia" } });
+  });
+
+  test("refuses half a character (a lone surrogate) too, and keeps the other errors", () => {
+    const form = new FormData();
+    form.set("name", "N\uD800");
+    form.set("password", "short");
+    expect(validateFormData(form, Schema)).toEqual({ ok: false, errors: { name: "validation.brokenText", password: "validation.tooShort" }, values: { name: "N\uFFFD" } });
+    const fine = new FormData();
+    fine.set("name", "Nadia 👩🏽‍🌾 à Liévin");
+    fine.set("password", "longenough");
+    expect(validateFormData(fine, Schema)).toMatchObject({ ok: true, data: { name: "Nadia 👩🏽‍🌾 à Liévin" } });
+  });
+
+  test("a single-line field comes out as one line, whatever was pasted into it", () => {
+    const Titled = z.object({ title: singleLineText(z.string().trim().min(5, "validation.tooShort")), body: z.string() });
+    const form = new FormData();
+    form.set("title", "  Atelier\r\njardin\tpartagé \n ");
+    form.set("body", "Ligne 1\r\nLigne 2");
+    expect(validateFormData(form, Titled)).toMatchObject({ ok: true, data: { title: "Atelier jardin partagé", body: "Ligne 1\r\nLigne 2" } });
   });
 });

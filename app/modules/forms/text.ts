@@ -6,6 +6,8 @@
  * - U+FFFD: what invalid UTF-8 bytes become once decoded; a person who types never sends it.
  * - Lone surrogates: half a character, which no encoder can write.
  */
+import { z } from "zod";
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // eslint-disable-next-line no-control-regex
 const BROKEN = /\u0000|\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -15,6 +17,11 @@ export function isBrokenText(value: string) {
   return BROKEN.test(value);
 }
 
+/** The text with each NUL and half character shown as U+FFFD (to send a refused value back to the form). */
+export function markBrokenText(value: string) {
+  return value.replace(LONE_SURROGATE, "\uFFFD").replaceAll("\u0000", "\uFFFD");
+}
+
 /** The message of a field refused for it (common namespace). */
 export const BROKEN_TEXT_MESSAGE = "validation.brokenText";
 
@@ -22,6 +29,11 @@ export const BROKEN_TEXT_MESSAGE = "validation.brokenText";
 export function singleLine(value: string) {
   // eslint-disable-next-line no-control-regex
   return value.replace(/[\s\u0000-\u001f\u007f]+/g, " ").trim();
+}
+
+/** A single-line field (an <input>): whatever is pasted into it, line breaks included, comes out as one line. */
+export function singleLineText<T extends z.ZodTypeAny>(schema: T) {
+  return z.preprocess((value) => (typeof value === "string" ? singleLine(value) : value), schema);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "#app/modules/forms/text.ts";
 import type { LaboCaptureKind } from "#db/schema/labo.ts";
 
 // Shared by the console's forms (browser) and its actions (server). Messages are translation keys.
@@ -51,8 +52,8 @@ export const CaptureSchema = z
       .trim()
       .min(1, "laboConsole:validation.bodyRequired")
       .max(CAPTURE_BODY_MAX, "laboConsole:validation.bodyTooLong"),
-    participantName: optionalText(PARTICIPANT_NAME_MAX, "laboConsole:validation.nameTooLong"),
-    participantContact: optionalText(PARTICIPANT_CONTACT_MAX, "laboConsole:validation.contactTooLong"),
+    participantName: singleLineText(optionalText(PARTICIPANT_NAME_MAX, "laboConsole:validation.nameTooLong")),
+    participantContact: singleLineText(optionalText(PARTICIPANT_CONTACT_MAX, "laboConsole:validation.contactTooLong")),
     consent: checkbox,
   })
   .superRefine((data, ctx) => {
@@ -64,7 +65,7 @@ export const CaptureSchema = z
 export type CaptureInput = z.infer<typeof CaptureSchema>;
 
 export const WalkInSchema = z.object({
-  name: optionalText(WALK_IN_NAME_MAX, "laboConsole:validation.nameTooLong"),
+  name: singleLineText(optionalText(WALK_IN_NAME_MAX, "laboConsole:validation.nameTooLong")),
   newcomer: checkbox,
 });
 
@@ -81,12 +82,14 @@ const BODY_MAX = 5000;
 /** Carrying an idea as a proposal of the Labo: the short form of the console. */
 export const LaboProposalSchema = z
   .object({
-    title: z
-      .string({ required_error: "validation.required" })
-      .trim()
-      .min(1, "validation.required")
-      .min(TITLE_MIN, "proposals:validation.titleTooShort")
-      .max(TITLE_MAX, "proposals:validation.titleTooLong"),
+    title: singleLineText(
+      z
+        .string({ required_error: "validation.required" })
+        .trim()
+        .min(1, "validation.required")
+        .min(TITLE_MIN, "proposals:validation.titleTooShort")
+        .max(TITLE_MAX, "proposals:validation.titleTooLong"),
+    ),
     body: z
       .string({ required_error: "validation.required" })
       .trim()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "#app/modules/forms/text.ts";
 
 // Shared by the registration form (client, react-hook-form) and its action (server). Messages are translation keys.
 export const REGISTRANT_NAME_MAX = 80;
@@ -23,7 +24,7 @@ const phone = optionalText(30).refine((value) => value === null || /^\+?[\d\s.()
 /** Registration without an account: a name, an email or a phone number (at least one), and consent. */
 export const GuestRegistrationSchema = z
   .object({
-    name: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(REGISTRANT_NAME_MAX, "validation.tooLong"),
+    name: singleLineText(z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(REGISTRANT_NAME_MAX, "validation.tooLong")),
     email: optionalText(254).refine((value) => value === null || z.string().email().safeParse(value).success, "validation.email").transform((value) => value?.toLowerCase() ?? null),
     phone,
     isNewcomer: checkbox,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "#app/modules/forms/text.ts";
 import { parseUuid } from "#app/modules/platform/ids.ts";
 import { isDateInput, isTimeInput, parisToInstant } from "./paris-time.ts";
 
@@ -41,15 +42,15 @@ export const atelierField = (index: number, part: "Title" | "Question" | "Facili
 
 const atelierFields = Object.fromEntries(
   Array.from({ length: MAX_ATELIERS }, (_, i) => [
-    [atelierField(i, "Title"), optionalText(SHORT_MAX)],
+    [atelierField(i, "Title"), singleLineText(optionalText(SHORT_MAX))],
     [atelierField(i, "Question"), optionalText(INFO_MAX)],
-    [atelierField(i, "Facilitator"), optionalText(SHORT_MAX)],
+    [atelierField(i, "Facilitator"), singleLineText(optionalText(SHORT_MAX))],
   ]).flat(),
-) as Record<string, ReturnType<typeof optionalText>>;
+) as Record<string, z.ZodType<string | null, z.ZodTypeDef, unknown>>;
 
 const sessionFields = {
-  title: requiredText(TITLE_MAX).pipe(z.string().min(5, "labo:validation.titleTooShort")),
-  theme: optionalText(SHORT_MAX),
+  title: singleLineText(requiredText(TITLE_MAX).pipe(z.string().min(5, "labo:validation.titleTooShort"))),
+  theme: singleLineText(optionalText(SHORT_MAX)),
   description: optionalText(LONG_MAX),
   ambitionNumbers: checkboxes(z.string())
     .refine((list) => list.every((value) => AMBITION.test(value)), "validation.invalid")
@@ -59,8 +60,8 @@ const sessionFields = {
     .trim()
     .min(1, "labo:validation.communeRequired")
     .regex(SLUG, "labo:validation.unknownCommune"),
-  placeName: requiredText(SHORT_MAX),
-  placeAddress: optionalText(INFO_MAX),
+  placeName: singleLineText(requiredText(SHORT_MAX)),
+  placeAddress: singleLineText(optionalText(INFO_MAX)),
   accessInfo: optionalText(INFO_MAX),
   accessibilityInfo: optionalText(INFO_MAX),
   date: z.string({ required_error: "labo:validation.dateRequired" }).trim().refine(isDateInput, "labo:validation.dateInvalid"),
