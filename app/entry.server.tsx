@@ -6,7 +6,7 @@ import { getLocale, getRenderI18n } from "#app/modules/i18n/i18next.server.ts";
 import { MarkupCacheProvider } from "#app/components/cached-markup.tsx";
 import { NonceProvider } from "#app/components/nonce.tsx";
 import { markupCacheFor } from "#app/modules/rendering/markup-cache.server.tsx";
-import { applySecurityHeaders } from "#app/modules/security/headers.server.ts";
+import { applySecurityHeaders, carryRetryAfter } from "#app/modules/security/headers.server.ts";
 
 const utf8 = new TextEncoder();
 
@@ -36,6 +36,7 @@ export default async function handleRequest(
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   applySecurityHeaders(responseHeaders, nonce);
+  carryRetryAfter(responseHeaders, remixContext.staticHandlerContext);
   // renderToString, unlike the streaming renderer, does not write the doctype before <html>. The body is
   // bytes: a string body is scanned for lone surrogates by the Response constructor, slowly; and
   // TextEncoder encodes a page about twice as fast as Buffer.from.

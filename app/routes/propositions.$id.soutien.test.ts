@@ -153,7 +153,7 @@ describe("POST /propositions/:id/soutien", () => {
     expect(await supportRows(proposal.id)).toHaveLength(0);
   });
 
-  test("too many clicks in a short time: 429 with Retry-After for the fetcher, a message without JavaScript", async () => {
+  test("too many clicks in a short time: 429 with Retry-After, for the fetcher and without JavaScript (the error page, not a redirect)", async () => {
     const proposal = await insertProposal(db, { authorId: null });
     const { cookie } = await signedIn();
     const points = RATE_LIMITS.support.account.points;
@@ -162,7 +162,10 @@ describe("POST /propositions/:id/soutien", () => {
     expect(js.status).toBe(429);
     expect(Number(js.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(await js.json()).toEqual({ error: "supports:errors.tooMany" });
-    expect(await flashSetBy(await post(proposal.id, { intent: "support" }, cookie))).toBe("supports:errors.tooMany");
+    const plain = await post(proposal.id, { intent: "support" }, cookie);
+    expect(plain.status).toBe(429);
+    expect(Number(plain.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(plain.headers.get("Location")).toBeNull();
     expect(await supportRows(proposal.id)).toHaveLength(0);
   });
 });

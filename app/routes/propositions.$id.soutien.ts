@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { submittedWithJs } from "#app/components/js-marker.tsx";
+import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { getViewer } from "#app/modules/auth/auth.server.ts";
 import { writeBlock } from "#app/modules/auth/permissions.ts";
 import { writeBlockMessage } from "#app/modules/auth/write-access.ts";
@@ -53,3 +54,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return refuse({ withJs, proposalId, status: 409, message: "supports:errors.ownProposal" });
   }
 }
+
+// Without JavaScript, a refusal that is not a message on the proposal page (404, 429) is this error page.
+export const ErrorBoundary = RouteErrorBoundary;

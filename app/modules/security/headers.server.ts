@@ -29,3 +29,19 @@ export function applySecurityHeaders(headers: Headers, nonce: string | null) {
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   if (isProduction) headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
 }
+
+type RouteHeaders = { actionHeaders: Record<string, Headers>; loaderHeaders: Record<string, Headers> };
+
+/**
+ * Remix builds a page's headers from the routes' `headers` exports and, for a route without one, keeps
+ * only its Set-Cookie: the Retry-After that an action put on its 429 reached fetchers, but not the page a
+ * form posted without JavaScript gets. The document carries it here, for every route at once.
+ */
+export function carryRetryAfter(headers: Headers, context: RouteHeaders) {
+  for (const byRoute of [context.actionHeaders, context.loaderHeaders]) {
+    for (const routeHeaders of Object.values(byRoute)) {
+      const retryAfter = routeHeaders.get("Retry-After");
+      if (retryAfter) return headers.set("Retry-After", retryAfter);
+    }
+  }
+}

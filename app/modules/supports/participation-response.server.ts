@@ -32,6 +32,8 @@ export async function refuse({
   headers?: Record<string, string>;
 }) {
   if (withJs) return json({ error: message }, { status, headers });
-  if (status === 404) throw new Response(null, { status: 404 });
+  // Not found, or too many requests: the route's error page says so with its status (and Retry-After), as a
+  // redirect would not; the routes export the shared ErrorBoundary for it.
+  if (status === 404 || status === 429) throw new Response(null, { status, headers });
   return redirectWithFlash(proposalPath(proposalId), message);
 }
