@@ -15,7 +15,11 @@ export const meta = pageMeta;
 /** The one entry written by the platform itself (no actor): the automatic hiding at the reports threshold. */
 const AUTOMATIC_ACTION = "moderation.auto_hide";
 
-/** The log shows any kind of entry (referential edits, role grants, later moderation): labels fall back to the raw names. */
+/**
+ * The log shows every kind of entry the code writes, each action, subject type and hiding reason with its
+ * label (admin.json, audit.*; admin.journal.test.ts checks that none is missing); an unknown one shows
+ * its raw name.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "audit.read");
   const url = new URL(request.url);
@@ -57,6 +61,12 @@ export default function AuditLogRoute() {
   const fr = contentLang(locale);
   const key = (s: string) => s.replaceAll(".", "_");
   const subjectLabel = (s: string) => t(`audit.subjects.${key(s)}`, { defaultValue: s });
+  // A hiding's reason is a key (harassment…); the Labo writes where an idea was noted. Anything else is text.
+  const changeValue = (field: string, value: string) => (field === "hideReason" ? t(`audit.reasons.${value}`, { defaultValue: value }) : value);
+  const reasonText = (reason: string) => {
+    const laboSession = /^labo_session:(.+)$/.exec(reason);
+    return laboSession ? t("audit.reasonLaboSession", { id: laboSession[1] }) : reason;
+  };
   const typeQuery = type ? `type=${encodeURIComponent(type)}&` : "";
   return (
     <>
@@ -96,7 +106,7 @@ export default function AuditLogRoute() {
               <p>
                 <time dateTime={entry.createdAt}>{entry.date}</time> · {t("audit.by", { actor: entry.actorName ?? (entry.action === AUTOMATIC_ACTION ? t("audit.automatic") : t("audit.unknownActor")) })}
               </p>
-              {entry.reason ? <p>{t("audit.reason", { reason: entry.reason })}</p> : null}
+              {entry.reason ? <p>{t("audit.reason", { reason: reasonText(entry.reason) })}</p> : null}
               {entry.changes.length ? (
                 <dl className="audit-changes" aria-label={t("audit.changesLabel")}>
                   {entry.changes.map((change) => (
@@ -104,10 +114,10 @@ export default function AuditLogRoute() {
                       <dt>{t(`audit.fields.${change.field}`, { defaultValue: change.field })}</dt>
                       <dd>
                         <span className="audit-value">
-                          <span className="audit-value-label">{t("audit.before")}</span> <span lang={change.before === null ? undefined : fr}>{change.before ?? t("audit.emptyValue")}</span>
+                          <span className="audit-value-label">{t("audit.before")}</span> <span lang={change.before === null ? undefined : fr}>{change.before === null ? t("audit.emptyValue") : changeValue(change.field, change.before)}</span>
                         </span>
                         <span className="audit-value">
-                          <span className="audit-value-label">{t("audit.after")}</span> <span lang={change.after === null ? undefined : fr}>{change.after ?? t("audit.emptyValue")}</span>
+                          <span className="audit-value-label">{t("audit.after")}</span> <span lang={change.after === null ? undefined : fr}>{change.after === null ? t("audit.emptyValue") : changeValue(change.field, change.after)}</span>
                         </span>
                       </dd>
                     </div>

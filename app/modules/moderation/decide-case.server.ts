@@ -50,6 +50,10 @@ async function reporterOutcomes(tx: Db, moderationCase: ModerationCase, hidden: 
   return people.map((to) => ({ kind: "outcome", to, subjectType: moderationCase.subjectType, hidden }) as const);
 }
 
+/** What a decision writes in the audit log, as `moderation.<this>` (each has a label on /admin/journal). */
+export const MODERATION_DECISION_AUDITS = ["hide", "restore", "dismiss", "reopen", "contest_keep", "contest_restore"] as const;
+type ModerationDecisionAudit = (typeof MODERATION_DECISION_AUDITS)[number];
+
 /**
  * A moderator acts on a case. One transaction per action: the case (locked), the item's visibility,
  * the author's account when warned or suspended, and the audit entry (who, what, why). Emails leave
@@ -68,7 +72,7 @@ export async function decideCase({ moderator, caseId, decision }: { moderator: N
     if (!moderationCase) return refuse("not_found");
     if (moderationCase.authorId === moderator.id) return refuse("own_content");
     const { subjectType, subjectId } = moderationCase;
-    const audit = (action: string, reason: string, changes?: Record<string, { before: unknown; after: unknown }>) =>
+    const audit = (action: ModerationDecisionAudit, reason: string, changes?: Record<string, { before: unknown; after: unknown }>) =>
       recordAudit(tx, { actorId: moderator.id, action: `moderation.${action}`, subjectType, subjectId, reason, changes });
     const statusChange = (after: string) => ({ status: { before: moderationCase.status, after } });
     const author = () => recipient(tx, moderationCase.authorId);
