@@ -1,6 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { submittedWithJs } from "#app/components/js-marker.tsx";
-import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { getViewer } from "#app/modules/auth/auth.server.ts";
 import { writeBlock } from "#app/modules/auth/permissions.ts";
 import { writeBlockMessage } from "#app/modules/auth/write-access.ts";
@@ -50,5 +49,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-// Without JavaScript, a refusal that is not a message on the proposal page (404, 429) is this error page.
-export const ErrorBoundary = RouteErrorBoundary;
+/**
+ * Without JavaScript, a refusal that cannot be a message on the proposal page (404, 429) is thrown, and
+ * the proposal route's error page shows it in the layout, with its status and Retry-After. Having a
+ * component is what makes Remix render that page rather than send a resource route's bare response;
+ * the proposal page has no outlet, so nothing of it is ever seen.
+ */
+export default function NoPage() {
+  return null;
+}

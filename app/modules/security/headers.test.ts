@@ -24,12 +24,18 @@ function build(carry: boolean): ServerBuild {
       root: { id: "root", path: "", module: { default: Page, ErrorBoundary } },
       // A form page whose action answers 429 with what was typed (the sign-in page).
       "routes/form": { id: "routes/form", parentId: "root", path: "connexion", module: { default: Page, action: () => json({ errors: { form: "auth:signIn.tooMany" } }, { status: 429, headers: { "Retry-After": "840" } }) } },
-      // A resource action that throws its 429 to its error page (a support without JavaScript).
+      // A support without JavaScript: the action throws its 429, which the proposal page's boundary shows.
+      "routes/proposal": { id: "routes/proposal", parentId: "root", path: "propositions/:id", module: { default: Page, ErrorBoundary } },
       "routes/thrown": {
         id: "routes/thrown",
-        parentId: "root",
+        parentId: "routes/proposal",
         path: "soutien",
-        module: { ErrorBoundary, action: () => { throw new Response(null, { status: 429, headers: { "Retry-After": "120" } }); } },
+        module: {
+          default: Page,
+          action: () => {
+            throw new Response(null, { status: 429, headers: { "Retry-After": "120" } });
+          },
+        },
       },
     },
     assets: { entry: { module: "", imports: [] }, routes: {}, url: "", version: "test" },
@@ -47,7 +53,7 @@ test("a page answering 429 carries its action's Retry-After (Remix alone keeps o
   const response = await createRequestHandler(build(true))(post("/connexion"));
   expect(response.status).toBe(429);
   expect(response.headers.get("Retry-After")).toBe("840");
-  const thrown = await createRequestHandler(build(true))(post("/soutien"));
+  const thrown = await createRequestHandler(build(true))(post("/propositions/1/soutien"));
   expect(thrown.status).toBe(429);
   expect(thrown.headers.get("Retry-After")).toBe("120");
   expect(await thrown.text()).toBe("page");
