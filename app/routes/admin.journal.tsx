@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "#app/components/dates.ts";
 import { pageMeta } from "#app/components/meta.ts";
+import { auditLabels } from "#app/components/audit/audit-labels.ts";
 import { contentLang } from "#app/components/referential.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { isAuditSubjectType, listAuditEntries, listAuditSubjectTypes, parseAuditCursor } from "#app/modules/audit/audit-queries.server.ts";
@@ -15,11 +16,7 @@ export const meta = pageMeta;
 /** The one entry written by the platform itself (no actor): the automatic hiding at the reports threshold. */
 const AUTOMATIC_ACTION = "moderation.auto_hide";
 
-/**
- * The log shows every kind of entry the code writes, each action, subject type and hiding reason with its
- * label (admin.json, audit.*; admin.journal.test.ts checks that none is missing); an unknown one shows
- * its raw name.
- */
+/** The log shows every kind of entry the code writes, in words (app/components/audit/audit-labels.ts). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "audit.read");
   const url = new URL(request.url);
@@ -59,14 +56,7 @@ export default function AuditLogRoute() {
   const { entries, subjectTypes, type, isFirstPage, nextCursor, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation("admin");
   const fr = contentLang(locale);
-  const key = (s: string) => s.replaceAll(".", "_");
-  const subjectLabel = (s: string) => t(`audit.subjects.${key(s)}`, { defaultValue: s });
-  // A hiding's reason is a key (harassment…); the Labo writes where an idea was noted. Anything else is text.
-  const changeValue = (field: string, value: string) => (field === "hideReason" ? t(`audit.reasons.${value}`, { defaultValue: value }) : value);
-  const reasonText = (reason: string) => {
-    const laboSession = /^labo_session:(.+)$/.exec(reason);
-    return laboSession ? t("audit.reasonLaboSession", { id: laboSession[1] }) : reason;
-  };
+  const labels = auditLabels(t);
   const typeQuery = type ? `type=${encodeURIComponent(type)}&` : "";
   return (
     <>
@@ -80,7 +70,7 @@ export default function AuditLogRoute() {
             <option value="">{t("audit.filter.all")}</option>
             {subjectTypes.map((s) => (
               <option key={s} value={s}>
-                {subjectLabel(s)}
+                {labels.subject(s)}
               </option>
             ))}
           </select>
@@ -98,15 +88,15 @@ export default function AuditLogRoute() {
             <li key={entry.id} className="card audit-entry">
               <h2>
                 {t("audit.entryTitle", {
-                  action: t(`audit.actions.${key(entry.action)}`, { defaultValue: entry.action }),
-                  subject: subjectLabel(entry.subjectType),
+                  action: labels.action(entry.action),
+                  subject: labels.subject(entry.subjectType),
                   id: entry.subjectId,
                 })}
               </h2>
               <p>
                 <time dateTime={entry.createdAt}>{entry.date}</time> · {t("audit.by", { actor: entry.actorName ?? (entry.action === AUTOMATIC_ACTION ? t("audit.automatic") : t("audit.unknownActor")) })}
               </p>
-              {entry.reason ? <p>{t("audit.reason", { reason: reasonText(entry.reason) })}</p> : null}
+              {entry.reason ? <p>{t("audit.reason", { reason: labels.reason(entry.reason) })}</p> : null}
               {entry.changes.length ? (
                 <dl className="audit-changes" aria-label={t("audit.changesLabel")}>
                   {entry.changes.map((change) => (
@@ -114,10 +104,10 @@ export default function AuditLogRoute() {
                       <dt>{t(`audit.fields.${change.field}`, { defaultValue: change.field })}</dt>
                       <dd>
                         <span className="audit-value">
-                          <span className="audit-value-label">{t("audit.before")}</span> <span lang={change.before === null ? undefined : fr}>{change.before === null ? t("audit.emptyValue") : changeValue(change.field, change.before)}</span>
+                          <span className="audit-value-label">{t("audit.before")}</span> <span lang={change.before === null ? undefined : fr}>{change.before === null ? t("audit.emptyValue") : labels.changeValue(change.field, change.before)}</span>
                         </span>
                         <span className="audit-value">
-                          <span className="audit-value-label">{t("audit.after")}</span> <span lang={change.after === null ? undefined : fr}>{change.after === null ? t("audit.emptyValue") : changeValue(change.field, change.after)}</span>
+                          <span className="audit-value-label">{t("audit.after")}</span> <span lang={change.after === null ? undefined : fr}>{change.after === null ? t("audit.emptyValue") : labels.changeValue(change.field, change.after)}</span>
                         </span>
                       </dd>
                     </div>

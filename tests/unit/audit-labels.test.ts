@@ -6,13 +6,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { auditKey } from "#app/components/audit/audit-labels.ts";
 import { MODERATION_DECISION_AUDITS } from "#app/modules/moderation/decide-case.server.ts";
 import { REASONS, SUBJECT_TYPES } from "#app/modules/moderation/moderation.schema.ts";
 
 type Labels = { actions: Record<string, string>; subjects: Record<string, string>; reasons: Record<string, string> };
 const labels = (lng: string) => (JSON.parse(readFileSync(`app/locales/${lng}/admin.json`, "utf8")) as { audit: Labels }).audit;
-/** The route's key for a name: dots become underscores ("labo.publish_minutes" → "labo_publish_minutes"). */
-const key = (name: string) => name.replaceAll(".", "_");
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -45,8 +44,8 @@ describe("audit log labels", () => {
   for (const lng of ["fr", "en"]) {
     test(`${lng}: every action, subject type and hiding reason has a label`, () => {
       const audit = labels(lng);
-      expect([...actions].filter((action) => !audit.actions[key(action)])).toEqual([]);
-      expect([...subjectTypes].filter((subject) => !audit.subjects[key(subject)])).toEqual([]);
+      expect([...actions].filter((action) => !audit.actions[auditKey(action)])).toEqual([]);
+      expect([...subjectTypes].filter((subject) => !audit.subjects[auditKey(subject)])).toEqual([]);
       expect(REASONS.filter((reason) => !audit.reasons[reason])).toEqual([]);
     });
   }
