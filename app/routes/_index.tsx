@@ -1,9 +1,11 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AnswerCounters } from "#app/components/governance/answer-counters.tsx";
 import { pageMeta } from "#app/components/meta.ts";
 import { contentLang } from "#app/components/referential.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
+import { getAnswerCounters } from "#app/modules/governance/answer-counters.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import {
   getReferentialCounts,
@@ -14,24 +16,25 @@ import {
 } from "#app/modules/referential/referential-queries.server.ts";
 import { dateFormat, numberFormat } from "#app/components/dates.ts";
 
-export const handle = { i18n: ["home"], hydrate: false };
+export const handle = { i18n: ["home", "instances"], hydrate: false };
 export const meta = pageMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
-  const [t, piliers, axes, principles, pastSessions, counts] = await Promise.all([
+  const [t, piliers, axes, principles, pastSessions, counts, answerCounters] = await Promise.all([
     getFixedT(locale, "home"),
     listPiliersWithAmbitions(),
     listTransversalAxes(),
     listLaboPrinciples(),
     listPastLaboSessions(),
     getReferentialCounts(),
+    getAnswerCounters({ kind: "territory" }),
   ]);
-  return json({ title: t("meta.title"), description: t("meta.description"), locale, piliers, axes, principles, pastSessions, counts });
+  return json({ title: t("meta.title"), description: t("meta.description"), locale, piliers, axes, principles, pastSessions, counts, answerCounters });
 }
 
 export default function HomeRoute() {
-  const { piliers, axes, principles, pastSessions, counts, locale } = useLoaderData<typeof loader>();
+  const { piliers, axes, principles, pastSessions, counts, answerCounters, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation("home");
   const dates = dateFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
   const numbers = numberFormat(locale);
@@ -117,6 +120,8 @@ export default function HomeRoute() {
           ))}
         </dl>
       </section>
+
+      <AnswerCounters counters={answerCounters} locale={locale} />
 
       <section aria-labelledby="past-title" className="section">
         <h2 id="past-title">{t("past.title")}</h2>

@@ -9,32 +9,38 @@ import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { parseForm } from "#app/modules/forms/parse-form.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
-import { ModerationSettingsSchema } from "#app/modules/settings/moderation-settings.schema.ts";
+import { getSetting } from "#app/modules/settings/platform-settings.server.ts";
+import { PlatformSettingsSchema } from "#app/modules/settings/platform-settings-form.schema.ts";
+import { updateAnswerDeadline } from "#app/modules/settings/update-answer-deadline.server.ts";
 import { getModerationSettings, updateModerationSettings } from "#app/modules/settings/update-moderation-settings.server.ts";
 
-export const handle = { i18n: ["admin", "moderation"] };
+export const handle = { i18n: ["admin", "moderation", "instances"] };
 export const meta = pageMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "settings.manage");
-  const [t, settings] = await Promise.all([getFixedT(await getLocale(request), "moderation"), getModerationSettings()]);
-  return json({ title: t("settings.title"), defaults: { autoHideThreshold: String(settings.autoHideThreshold), preModeration: settings.preModeration ? "on" : "off" } });
+  const [t, settings, answerDeadlineDays] = await Promise.all([getFixedT(await getLocale(request), "moderation"), getModerationSettings(), getSetting("governance.answerDeadlineDays")]);
+  return json({
+    title: t("settings.title"),
+    defaults: { autoHideThreshold: String(settings.autoHideThreshold), preModeration: settings.preModeration ? "on" : "off", answerDeadlineDays: String(answerDeadlineDays) },
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "settings.manage");
-  const parsed = await parseForm(request, ModerationSettingsSchema);
+  const parsed = await parseForm(request, PlatformSettingsSchema);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await updateModerationSettings(viewer.id, parsed.data);
-  return redirectWithFlash("/admin/parametres", result.status === "ok" ? "moderation:settings.saved" : "moderation:settings.unchanged");
+  const { answerDeadlineDays, ...moderation } = parsed.data;
+  const results = [await updateModerationSettings(viewer.id, moderation), await updateAnswerDeadline(viewer.id, answerDeadlineDays)];
+  return redirectWithFlash("/admin/parametres", results.some((r) => r.status === "ok") ? "moderation:settings.saved" : "moderation:settings.unchanged");
 }
 
 export default function ModerationSettingsRoute() {
   const { defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation(["moderation", "admin"]);
-  const { register, registerChoice, errors, summaryErrors, onSubmit } = useValidatedForm(ModerationSettingsSchema, actionData, defaults);
-  const labels = { autoHideThreshold: t("settings.threshold"), preModeration: t("settings.preModeration") };
+  const { t } = useTranslation(["moderation", "admin", "instances"]);
+  const { register, registerChoice, errors, summaryErrors, onSubmit } = useValidatedForm(PlatformSettingsSchema, actionData, defaults);
+  const labels = { autoHideThreshold: t("settings.threshold"), preModeration: t("settings.preModeration"), answerDeadlineDays: t("instances:settings.deadlineDays") };
   return (
     <>
       <Breadcrumb label={t("settings.breadcrumb")} items={[{ label: t("admin:nav.label"), to: "/admin" }, { label: t("settings.title") }]} />
@@ -61,6 +67,20 @@ export default function ModerationSettingsRoute() {
               <label htmlFor={value === "off" ? "preModeration" : "preModeration-on"}>{t(`settings.preModeration_${value}`)}</label>
             </div>
           ))}
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>{t("instances:settings.title")}</legend>
+          <TextField
+            name="answerDeadlineDays"
+            type="number"
+            inputMode="numeric"
+            min={14}
+            max={730}
+            label={labels.answerDeadlineDays}
+            hint={t("instances:settings.deadlineHint")}
+            error={errors.answerDeadlineDays}
+            registration={register("answerDeadlineDays")}
+          />
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="button">

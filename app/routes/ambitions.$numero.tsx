@@ -2,23 +2,30 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumb } from "#app/components/breadcrumb.tsx";
+import { AnswerCounters } from "#app/components/governance/answer-counters.tsx";
 import { pageMeta } from "#app/components/meta.ts";
 import { ProposalsSection } from "#app/components/proposals/proposals-section.tsx";
 import { contentLang, ReferentialText } from "#app/components/referential.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
+import { getAnswerCounters } from "#app/modules/governance/answer-counters.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { countProposalsByStatus, listLatestProposals } from "#app/modules/proposals-search/proposal-search-queries.server.ts";
 import { parseNumberParam } from "#app/modules/referential/referential-params.ts";
 import { getAmbitionPage } from "#app/modules/referential/referential-queries.server.ts";
 import { numberFormat } from "#app/components/dates.ts";
 
-export const handle = { i18n: ["referential", "finding"], hydrate: false };
+export const handle = { i18n: ["referential", "finding", "instances"], hydrate: false };
 export const meta = pageMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = parseNumberParam(params.numero);
   if (number === null) throw new Response(null, { status: 404 });
-  const [page, latest, counts] = await Promise.all([getAmbitionPage(number), listLatestProposals({ ambition: number }), countProposalsByStatus({ ambition: number })]);
+  const [page, latest, counts, answerCounters] = await Promise.all([
+    getAmbitionPage(number),
+    listLatestProposals({ ambition: number }),
+    countProposalsByStatus({ ambition: number }),
+    getAnswerCounters({ kind: "ambition", ambitionNumber: number }),
+  ]);
   if (!page) throw new Response(null, { status: 404 });
   const locale = await getLocale(request);
   const t = await getFixedT(locale, "referential");
@@ -32,11 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     previous,
     next,
     proposals: { items: latest, ...counts },
+    answerCounters,
   });
 }
 
 export default function AmbitionRoute() {
-  const { ambition, pilier, previous, next, locale, proposals } = useLoaderData<typeof loader>();
+  const { ambition, pilier, previous, next, locale, proposals, answerCounters } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["referential", "finding"]);
   const fr = contentLang(locale);
   const threshold = ambition.supportThreshold;
@@ -92,6 +100,8 @@ export default function AmbitionRoute() {
         locale={locale}
         hide={{ ambition: true }}
       />
+
+      <AnswerCounters counters={answerCounters} locale={locale} />
 
       <nav className="pager" aria-label={t("ambition.pagination")}>
         <ul>

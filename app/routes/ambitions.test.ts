@@ -5,7 +5,7 @@ import { insertUser } from "#tests/factories/users.ts";
 import { getRequest, loaderArgs, settle } from "#tests/helpers/request.ts";
 import * as detail from "./ambitions.$numero.tsx";
 import * as index from "./ambitions._index.tsx";
-import * as instances from "./instances.tsx";
+import * as instances from "./instances._index.tsx";
 
 describe("/ambitions", () => {
   test("the 3 piliers with their 12 ambitions and the 2 transversal axes, for anyone", async () => {

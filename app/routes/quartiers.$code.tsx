@@ -2,17 +2,19 @@ import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumb } from "#app/components/breadcrumb.tsx";
+import { AnswerCounters } from "#app/components/governance/answer-counters.tsx";
 import { pageMeta } from "#app/components/meta.ts";
 import { ProposalsSection } from "#app/components/proposals/proposals-section.tsx";
 import { contentLang, ReferentialText } from "#app/components/referential.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
+import { getAnswerCounters } from "#app/modules/governance/answer-counters.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { countProposalsByStatus, listLatestProposals } from "#app/modules/proposals-search/proposal-search-queries.server.ts";
 import { parseQuartierCodeParam } from "#app/modules/referential/referential-params.ts";
 import { getGovernanceBody, getQuartier } from "#app/modules/referential/referential-queries.server.ts";
 import { numberFormat } from "#app/components/dates.ts";
 
-export const handle = { i18n: ["referential", "finding"], hydrate: false };
+export const handle = { i18n: ["referential", "finding", "instances"], hydrate: false };
 export const meta = pageMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,7 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Codes are official and upper case (QP062024); any other case is accepted and sent to the canonical address.
   if (!param.canonical) throw redirect(`/quartiers/${quartier.code}`, 301);
   const locale = await getLocale(request);
-  const [t, latest, counts] = await Promise.all([getFixedT(locale, "referential"), listLatestProposals({ quartier: quartier.code }), countProposalsByStatus({ quartier: quartier.code })]);
+  const [t, latest, counts, answerCounters] = await Promise.all([
+    getFixedT(locale, "referential"),
+    listLatestProposals({ quartier: quartier.code }),
+    countProposalsByStatus({ quartier: quartier.code }),
+    getAnswerCounters({ kind: "quartier", quartierCode: quartier.code }),
+  ]);
   return json({
     title: t("quartier.meta.title", { name: quartier.name }),
     description: quartier.summary || undefined,
@@ -39,11 +46,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     council: council ? { name: council.name, members: council.members, role: council.role } : null,
     proposals: { items: latest, ...counts },
+    answerCounters,
   });
 }
 
 export default function QuartierRoute() {
-  const { quartier, council, locale, proposals } = useLoaderData<typeof loader>();
+  const { quartier, council, locale, proposals, answerCounters } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["referential", "finding"]);
   const fr = contentLang(locale);
   const numbers = numberFormat(locale);
@@ -119,6 +127,8 @@ export default function QuartierRoute() {
           locale={locale}
           hide={{ place: true }}
         />
+
+        <AnswerCounters counters={answerCounters} locale={locale} />
 
         <p>
           <Link to="/quartiers">{t("quartier.allQuartiers")}</Link>
