@@ -40,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             emailVerified: viewer.emailVerified,
             canAdminister: can(viewer, "roles.manage") || can(viewer, "referential.edit"),
             canModerate: can(viewer, "moderation.act"),
+            canGovern: can(viewer, "governance.manage"),
             // Told on every page: a suspended account reads but does not write; a new charter waits to be accepted.
             notice:
               block?.reason === "suspended"

@@ -9,10 +9,12 @@ export type LayoutViewer = {
   emailVerified: boolean;
   canAdminister: boolean;
   canModerate: boolean;
+  /** Coordinators and administrators: the GTP / COPIL secretariat. */
+  canGovern?: boolean;
   notice: { kind: "suspended" | "charter"; text: string } | null;
 } | null;
 
-type NavItem = { to: string; key: string; end?: boolean; only?: "canModerate" | "canAdminister" };
+type NavItem = { to: string; key: string; end?: boolean; only?: "canModerate" | "canGovern" | "canAdminister" };
 
 const NAV: NavItem[] = [
   { to: "/", key: "home", end: true },
@@ -22,6 +24,7 @@ const NAV: NavItem[] = [
   { to: "/quartiers", key: "quartiers" },
   { to: "/instances", key: "instances" },
   { to: "/moderation", key: "moderation", only: "canModerate" },
+  { to: "/gouvernance", key: "governance", only: "canGovern" },
   { to: "/admin", key: "admin", only: "canAdminister" },
 ];
 
@@ -50,7 +53,12 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
   const here = location.pathname + location.search;
   const otherLocale = locale === "en" ? "fr" : "en";
   const signedIn = viewer !== null;
-  const nav = { current: NAV.find((item) => isCurrent(location.pathname, item))?.to ?? null, canModerate: viewer?.canModerate ?? false, canAdminister: viewer?.canAdminister ?? false };
+  const nav = {
+    current: NAV.find((item) => isCurrent(location.pathname, item))?.to ?? null,
+    canModerate: viewer?.canModerate ?? false,
+    canGovern: viewer?.canGovern ?? false,
+    canAdminister: viewer?.canAdminister ?? false,
+  };
   return (
     <>
       <a className="skip-link" href="#contenu">
@@ -151,9 +159,9 @@ function AccountLinks({ signedIn }: { signedIn: boolean }) {
   );
 }
 
-function MainNav({ current, canModerate, canAdminister }: { current: string | null; canModerate: boolean; canAdminister: boolean }) {
+function MainNav({ current, canModerate, canGovern, canAdminister }: { current: string | null; canModerate: boolean; canGovern: boolean; canAdminister: boolean }) {
   const { t } = useTranslation();
-  const allowed = { canModerate, canAdminister };
+  const allowed = { canModerate, canGovern, canAdminister };
   return (
     <nav className="main-nav" aria-label={t("layout.mainNav")}>
       <ul className="container">
