@@ -33,6 +33,12 @@ import { authorActions } from "#app/modules/proposals/proposal-rules.ts";
 import { publishProposal } from "#app/modules/proposals/publish-proposal.server.ts";
 import { withdrawProposal } from "#app/modules/proposals/withdraw-proposal.server.ts";
 import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
+import { ProposalGovernanceSection } from "#app/components/governance/proposal-governance-section.tsx";
+import { timelineDateLabel } from "#app/modules/governance/followup-view.ts";
+import { GOVERNANCE_STATUSES, getMergeTarget, getProposalGovernance } from "#app/modules/governance/proposal-governance-queries.server.ts";
+import { presentProposalGovernance } from "#app/modules/governance/proposal-governance-view.ts";
+import { AWAITING_ANSWER } from "#app/modules/proposals/proposal-status.ts";
+import { getSetting } from "#app/modules/settings/platform-settings.server.ts";
 
 export const handle = { i18n: ["proposals", "supports", "contributions", "moderation"] };
 export const meta = pageMeta;
@@ -67,7 +73,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   // A draft belongs to its author: anyone else is told it does not exist.
   if (proposal.status === "draft" && !isAuthor) throw new Response(null, { status: 404 });
-  const t = await getFixedT(locale, "proposals");
+  // Merged by the GTP into a similar proposal: its page is the other one now, with a word on why.
+  if (proposal.status === "merged") {
+    const target = await getMergeTarget(proposal.id);
+    if (target) throw await redirectWithFlash(proposalPath(target), "proposals:flash.mergedHere");
+  }
+  const withGovernance = GOVERNANCE_STATUSES.includes(proposal.status);
+  // Read together: the panels, and for a qualified proposal its way through the GTP and the COPIL.
+  const [t, supports, contributions, governance, deadlineDays] = await Promise.all([
+    getFixedT(locale, "proposals"),
+    getSupportPanel({ proposalId: proposal.id, viewer }),
+    getContributionsSection({ proposalId: proposal.id, viewerId: viewer?.id ?? null, ...parseContributionsView(new URL(request.url).searchParams) }),
+    withGovernance ? getProposalGovernance(proposal.id) : null,
+    withGovernance && AWAITING_ANSWER.includes(proposal.status) ? getSetting("governance.answerDeadlineDays") : null,
+  ]);
   const day = dateFormat(locale, { dateStyle: "long", timeZone: "Europe/Paris" });
   const { authorId: _authorId, hiddenAt: _hiddenAt, authorHidden: _authorHidden, events, ...shown } = proposal;
   const withdrawal = events.findLast((e) => e.kind === "withdrawn");
@@ -85,11 +104,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       withdrawnLabel: proposal.withdrawnAt ? day.format(proposal.withdrawnAt) : null,
       withdrawnReason: withdrawal?.reason ?? null,
     },
-    timeline: events.map(({ createdAt, ...event }) => ({ ...event, at: createdAt.toISOString(), atLabel: formatDateTime(createdAt, locale) })),
+    timeline: events.map(({ createdAt, ...event }) => ({ ...event, at: createdAt.toISOString(), atLabel: formatDateTime(createdAt, locale), dateLabel: timelineDateLabel(event, locale) })),
+    governance: governance
+      ? presentProposalGovernance({ proposal, governance, timeline: events, deadlineDays, locale, coordinator: can(viewer, "governance.manage") })
+      : null,
     // What the author may still do (null for everyone else).
     actions: isAuthor ? authorActions(proposal) : null,
-    supports: await getSupportPanel({ proposalId: proposal.id, viewer }),
-    contributions: await getContributionsSection({ proposalId: proposal.id, viewerId: viewer?.id ?? null, ...parseContributionsView(new URL(request.url).searchParams) }),
+    supports,
+    contributions,
     canContribute: can(viewer, "participation.write"),
     signedIn: viewer !== null,
     awaitingApproval: awaitingApproval && isAuthor,
@@ -172,7 +194,7 @@ function HiddenProposal({ reason }: { reason: string | null }) {
 type VisibleData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { hiddenStub: false }>;
 
 function VisibleProposal({ data }: { data: VisibleData }) {
-  const { proposal, timeline, actions, locale, supports, contributions, canContribute, signedIn, hiddenNotice, hiddenReason, awaitingApproval, reportAuthorId } = data;
+  const { proposal, timeline, governance, actions, locale, supports, contributions, canContribute, signedIn, hiddenNotice, hiddenReason, awaitingApproval, reportAuthorId } = data;
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("proposals");
   const { t: tm } = useTranslation("moderation");
@@ -308,6 +330,8 @@ function VisibleProposal({ data }: { data: VisibleData }) {
             <FollowButton {...supports} />
           </section>
         ) : null}
+
+        {governance ? <ProposalGovernanceSection section={governance} /> : null}
 
         {actions ? <AuthorActions proposalId={proposal.id} actions={actions} actionData={actionData} /> : null}
 

@@ -80,7 +80,7 @@ export async function seedDemoGovernance(db: Db) {
       ])
       .returning();
     const dateFr = (d: Date) => new Intl.DateTimeFormat("fr", { dateStyle: "long", timeZone: "Europe/Paris" }).format(d);
-    const meetingOf = (m: typeof pastCopil) => ({ meetingId: m!.id, meetingTitle: m!.title, meetingDate: m!.startsAt.toISOString() });
+    const meetingOf = (m: typeof pastCopil) => ({ meetingId: m!.id, meetingTitle: m!.title, meetingStartsAt: m!.startsAt.toISOString(), bodyKey: m!.bodyKey });
 
     const byTitle = new Map(
       (
@@ -128,11 +128,11 @@ export async function seedDemoGovernance(db: Db) {
       { kind: "under_review", daysAgo: 200, payload: { partnerName: "Ville de Lens, services techniques" } },
       { kind: "on_copil_agenda", daysAgo: 175, payload: meetingOf(pastCopil) },
       { kind: "decided", daysAgo: 155, payload: { decision: "retained", reasons: benchesReasons, ...meetingOf(pastCopil) } },
-      { kind: "in_progress", daysAgo: 140, payload: { bodyInCharge: "Ville de Lens, services techniques", actionTitle: "Abords apaisés de l'école Jean-Macé" } },
+      { kind: "in_progress", daysAgo: 140, payload: { bodyInCharge: "Ville de Lens, services techniques", action: { title: "Abords apaisés de l'école Jean-Macé", porteur: "Ville de Lens", amountEur: 48_000, funders: [] } } },
       { kind: "milestone_added", daysAgo: 140, payload: { title: "Pose de quatre bancs", dueOn: dayString(at(100)) } },
       { kind: "milestone_added", daysAgo: 140, payload: { title: "Passage piéton surélevé", dueOn: dayString(at(-30)) } },
       { kind: "milestone_added", daysAgo: 140, payload: { title: "Plantation de trois arbres", dueOn: dayString(at(-120)) } },
-      { kind: "milestone_reached", daysAgo: 98, payload: { title: "Pose de quatre bancs" } },
+      { kind: "milestone_reached", daysAgo: 98, payload: { title: "Pose de quatre bancs", dueOn: dayString(at(100)) } },
       { kind: "progress", daysAgo: 60, payload: { text: "Les quatre bancs sont posés depuis la rentrée. Les travaux du passage piéton commencent pendant les vacances de février, pour ne pas gêner la sortie des classes." } },
     ], { decision: "retained", answeredAt: at(155), answerKind: "copil_decision" });
     await review(benches.id, "Ville de Lens, services techniques", { feasibility: "feasible", costRange: "10k_100k", existingMeans: "Le programme annuel de voirie de la ville.", publicAnalysis: "Faisable sur le budget de voirie ; les arbres dépendent de la nature du sol." });
@@ -194,7 +194,7 @@ export async function seedDemoGovernance(db: Db) {
         kind: "answered",
         daysAgo: 45,
         payload: {
-          kind: "in_progress_elsewhere",
+          answerKind: "in_progress_elsewhere",
           text: "L'isolation de la cité 4 fait partie du projet de renouvellement urbain. Le bailleur affichera le calendrier des travaux dans chaque hall en janvier ; les premiers logements sont traités au printemps.",
           competentBody: null,
         },

@@ -121,7 +121,7 @@ const ROUTES: RouteCase[] = [
     params: () => ({ code: "QP999999" }),
     loader: everyone("notFound"),
   },
-  { file: "instances.tsx", load: () => import("../../app/routes/instances.tsx"), url: "/instances", loader: everyone("ok") },
+  { file: "instances._index.tsx", load: () => import("../../app/routes/instances._index.tsx"), url: "/instances", loader: everyone("ok") },
   {
     file: "resources.langue.ts",
     load: () => import("../../app/routes/resources.langue.ts"),
@@ -836,16 +836,194 @@ const ROUTES: RouteCase[] = [
     load: () => import("../../app/routes/admin.parametres.tsx"),
     url: "/admin/parametres",
     loader: only(["administrator"]),
-    action: { form: () => ({ autoHideThreshold: "4", preModeration: "off" }), expected: only(["administrator"], "redirect") },
+    action: { form: () => ({ autoHideThreshold: "4", preModeration: "off", answerDeadlineDays: "90" }), expected: only(["administrator"], "redirect") },
   },
 
   // Governance: instances, meetings and their public pages; the droit de suite setting
+  { file: "instances.$body.tsx", load: () => import("../../app/routes/instances.$body.tsx"), url: "/instances/gtp", params: () => ({ body: "gtp" }), loader: everyone("ok") },
+  {
+    file: "instances.$body.tsx",
+    name: "unknown body",
+    load: () => import("../../app/routes/instances.$body.tsx"),
+    url: "/instances/nulle-part",
+    params: () => ({ body: "nulle-part" }),
+    loader: everyone("notFound"),
+  },
+  {
+    file: "instances.$body_.$meetingId.tsx",
+    load: () => withGovernanceMeeting(() => import("../../app/routes/instances.$body_.$meetingId.tsx")),
+    url: () => `/instances/gtp/${meetingRows.meetingId}`,
+    params: () => ({ body: "gtp", meetingId: meetingRows.meetingId }),
+    loader: everyone("ok"),
+  },
+  {
+    file: "instances.$body_.$meetingId.tsx",
+    name: "a meeting of another body",
+    load: () => withGovernanceMeeting(() => import("../../app/routes/instances.$body_.$meetingId.tsx")),
+    url: () => `/instances/copil/${meetingRows.meetingId}`,
+    params: () => ({ body: "copil", meetingId: meetingRows.meetingId }),
+    loader: everyone("notFound"),
+  },
+  {
+    file: "instances.$body_.$meetingId.tsx",
+    name: "malformed meeting id",
+    load: () => import("../../app/routes/instances.$body_.$meetingId.tsx"),
+    url: "/instances/gtp/pas-un-uuid",
+    params: () => ({ body: "gtp", meetingId: "pas-un-uuid" }),
+    loader: everyone("notFound"),
+  },
+  {
+    file: "gouvernance.reunions.nouvelle.tsx",
+    load: () => import("../../app/routes/gouvernance.reunions.nouvelle.tsx"),
+    url: "/gouvernance/reunions/nouvelle?instance=copil",
+    loader: only(["coordinator", "administrator"]),
+    action: { form: () => meetingForm("copil"), expected: only(["coordinator", "administrator"], "redirect") },
+  },
+  {
+    // The same values as stored: "nothing changed", so the version the form carries stays valid for every visitor.
+    file: "gouvernance.reunions.$meetingId_.modifier.tsx",
+    load: () => withGovernanceMeeting(() => import("../../app/routes/gouvernance.reunions.$meetingId_.modifier.tsx")),
+    url: () => `/gouvernance/reunions/${meetingRows.meetingId}/modifier`,
+    params: () => ({ meetingId: meetingRows.meetingId }),
+    loader: only(["coordinator", "administrator"]),
+    action: { form: () => ({ ...meetingRows.form, intent: "save", version: meetingRows.version }), expected: only(["coordinator", "administrator"], "redirect") },
+  },
+  {
+    file: "gouvernance.reunions.$meetingId_.modifier.tsx",
+    name: "unknown meeting",
+    load: () => import("../../app/routes/gouvernance.reunions.$meetingId_.modifier.tsx"),
+    url: `/gouvernance/reunions/${UNKNOWN_ID}/modifier`,
+    params: () => ({ meetingId: UNKNOWN_ID }),
+    loader: { ...only(["coordinator", "administrator"]), coordinator: "notFound", administrator: "notFound" },
+    action: { form: () => ({ intent: "markHeld" }), expected: { ...only(["coordinator", "administrator"]), coordinator: "notFound", administrator: "notFound" } },
+  },
+  {
+    file: "gouvernance.instances.$body.tsx",
+    load: () => import("../../app/routes/gouvernance.instances.$body.tsx"),
+    url: "/gouvernance/instances/gtp",
+    params: () => ({ body: "gtp" }),
+    loader: only(["coordinator", "administrator"]),
+    action: { form: () => ({ intent: "add", name: "Nadia Benali", institution: "CAF du Pas-de-Calais" }), expected: only(["coordinator", "administrator"], "redirect") },
+  },
+  {
+    file: "gouvernance.instances.$body.tsx",
+    name: "unknown body",
+    load: () => import("../../app/routes/gouvernance.instances.$body.tsx"),
+    url: "/gouvernance/instances/nulle-part",
+    params: () => ({ body: "nulle-part" }),
+    loader: { ...only(["coordinator", "administrator"]), coordinator: "notFound", administrator: "notFound" },
+    action: { form: () => ({ intent: "add", name: "Nadia Benali" }), expected: { ...only(["coordinator", "administrator"]), coordinator: "notFound", administrator: "notFound" } },
+  },
   // @governance-instances (add rows above this line)
   // Governance: the GTP queue, instruction, direct answers, merges, partners
+  { file: "gouvernance._index.tsx", load: () => import("../../app/routes/gouvernance._index.tsx"), url: "/gouvernance?ambition=3&origine=resident&attente=10", loader: only(["coordinator", "administrator"]) },
+  {
+    // The coordinator's analysis carries version 0 and wins; the administrator's form, built on the same
+    // version, comes after it: a conflict (409), as for two coordinators at once.
+    file: "gouvernance.propositions.$id.tsx",
+    load: () => withGtpProposal(() => import("../../app/routes/gouvernance.propositions.$id.tsx")),
+    url: () => `/gouvernance/propositions/${gtpRows.proposalId}`,
+    params: () => ({ id: gtpRows.proposalId }),
+    loader: only(["coordinator", "administrator"]),
+    action: {
+      form: () => ({ intent: "analysis", version: "0", feasibility: "feasible", costRange: "none", existingMeans: "", publicAnalysis: "Faisable avec les moyens de la ville.", internalNotes: "" }),
+      expected: { ...only(["coordinator", "administrator"], "redirect"), administrator: "conflict" },
+    },
+  },
+  {
+    file: "gouvernance.propositions.$id.tsx",
+    name: "unknown or malformed proposal",
+    load: () => import("../../app/routes/gouvernance.propositions.$id.tsx"),
+    url: "/gouvernance/propositions/pas-un-id",
+    params: () => ({ id: "pas-un-id" }),
+    loader: { ...only(["coordinator", "administrator"]), coordinator: "notFound", administrator: "notFound" },
+    action: { form: () => ({ intent: "answer", version: "0", answerKind: "already_done", answerText: "Oui." }), expected: { ...only(["coordinator", "administrator"]), coordinator: "notFound", administrator: "notFound" } },
+  },
+  {
+    file: "gouvernance.propositions.$id.tsx",
+    name: "the fixture's published proposal (not qualified: nothing to do, forms refused)",
+    load: () => import("../../app/routes/gouvernance.propositions.$id.tsx"),
+    url: (f) => `/gouvernance/propositions/${f.proposalId}`,
+    params: (f) => ({ id: f.proposalId }),
+    loader: only(["coordinator", "administrator"]),
+    action: { form: () => ({ intent: "answer", version: "0", answerKind: "already_done", answerText: "Oui." }), expected: only(["coordinator", "administrator"], "conflict") },
+  },
+  {
+    // The coordinator adds the partner; the administrator's same name is a duplicate (400, never a 500).
+    file: "gouvernance.partenaires.tsx",
+    load: () => import("../../app/routes/gouvernance.partenaires.tsx"),
+    url: "/gouvernance/partenaires",
+    loader: only(["coordinator", "administrator"]),
+    action: { form: () => ({ intent: "add", name: "Ville de Lens, espaces verts", description: "" }), expected: { ...only(["coordinator", "administrator"], "redirect"), administrator: "badRequest" } },
+  },
   // @governance-gtp (add rows above this line)
   // Governance: COPIL agendas, decisions, relevés
+  {
+    file: "gouvernance.reunions.$meetingId.tsx",
+    load: () => withCopilMeeting("planned", () => import("../../app/routes/gouvernance.reunions.$meetingId.tsx")),
+    url: () => `/gouvernance/reunions/${copilRows.meetingId}`,
+    params: () => ({ meetingId: copilRows.meetingId }),
+    loader: only(["coordinator", "administrator"]),
+    action: { form: () => ({ intent: "add_free", title: "Point sur la programmation", details: "" }), expected: only(["coordinator", "administrator"], "redirect") },
+  },
+  {
+    // A decision before the meeting has taken place: 409 for those who may decide.
+    file: "gouvernance.reunions.$meetingId.tsx",
+    name: "decision on a planned meeting",
+    load: () => withCopilMeeting("planned", () => import("../../app/routes/gouvernance.reunions.$meetingId.tsx")),
+    url: () => `/gouvernance/reunions/${copilRows.meetingId}`,
+    params: () => ({ meetingId: copilRows.meetingId }),
+    action: { form: () => ({ intent: "decide", itemId: copilRows.itemId, decision: "retained", publicReasons: "Oui." }), expected: only(["coordinator", "administrator"], "conflict") },
+  },
+  {
+    file: "gouvernance.reunions.$meetingId.tsx",
+    name: "unknown meeting",
+    load: () => import("../../app/routes/gouvernance.reunions.$meetingId.tsx"),
+    url: `/gouvernance/reunions/${UNKNOWN_ID}`,
+    params: () => ({ meetingId: UNKNOWN_ID }),
+    loader: only(["coordinator", "administrator"], "notFound"),
+    action: { form: () => ({ intent: "add_free", title: "Point" }), expected: only(["coordinator", "administrator"], "notFound") },
+  },
+  {
+    file: "gouvernance.reunions.$meetingId.tsx",
+    name: "malformed meeting id",
+    load: () => import("../../app/routes/gouvernance.reunions.$meetingId.tsx"),
+    url: "/gouvernance/reunions/pas-un-id",
+    params: () => ({ meetingId: "pas-un-id" }),
+    loader: only(["coordinator", "administrator"], "notFound"),
+    action: { form: () => ({ intent: "add_free", title: "Point" }), expected: only(["coordinator", "administrator"], "notFound") },
+  },
   // @governance-copil (add rows above this line)
   // Governance: implementation follow-up
+  {
+    // The coordinator starts the work; the administrator, sent the same form right after, holds an old version.
+    file: "gouvernance.propositions.$id_.realisation.tsx",
+    name: "retained",
+    load: () => withRetainedProposal(() => import("../../app/routes/gouvernance.propositions.$id_.realisation.tsx")),
+    url: () => `/gouvernance/propositions/${followupRows.proposalId}/realisation`,
+    params: () => ({ id: followupRows.proposalId }),
+    loader: only(["coordinator", "administrator"]),
+    action: { form: () => ({ intent: "start", version: "0", bodyInCharge: "Ville de Lens, service des espaces verts" }), expected: { ...only(["coordinator"], "redirect"), administrator: "conflict" } },
+  },
+  {
+    // A published proposal (not decided): the page says it cannot start; starting it is refused.
+    file: "gouvernance.propositions.$id_.realisation.tsx",
+    name: "not decided",
+    load: () => import("../../app/routes/gouvernance.propositions.$id_.realisation.tsx"),
+    url: (f) => `/gouvernance/propositions/${f.proposalId}/realisation`,
+    params: (f) => ({ id: f.proposalId }),
+    loader: only(["coordinator", "administrator"]),
+    action: { form: () => ({ intent: "start", version: "0", bodyInCharge: "Ville de Lens" }), expected: only(["coordinator", "administrator"], "conflict") },
+  },
+  {
+    file: "gouvernance.propositions.$id_.realisation.tsx",
+    name: "unknown",
+    load: () => import("../../app/routes/gouvernance.propositions.$id_.realisation.tsx"),
+    url: `/gouvernance/propositions/${UNKNOWN_ID}/realisation`,
+    params: () => ({ id: UNKNOWN_ID }),
+    loader: only(["coordinator", "administrator"], "notFound"),
+    action: { form: () => ({ intent: "progress", version: "0", text: "Des nouvelles de la réalisation." }), expected: only(["coordinator", "administrator"], "notFound") },
+  },
   // @governance-followup (add rows above this line)
 ];
 
@@ -1054,3 +1232,55 @@ describe("the access matrix", () => {
     expect(unchecked).toEqual([]);
   });
 });
+
+// COPIL agendas: a meeting of the COPIL with one free item on its agenda (made by `load`, after the per-test reset).
+const copilRows = { meetingId: "", itemId: "" };
+async function withCopilMeeting<T>(status: "planned" | "held", load: () => Promise<T>): Promise<T> {
+  const { insertMeeting, insertAgendaItem } = await import("#tests/factories/governance.ts");
+  const meeting = await insertMeeting(db, { status });
+  const item = await insertAgendaItem(db, { meetingId: meeting.id, title: "Programmation 2027" });
+  Object.assign(copilRows, { meetingId: meeting.id, itemId: item.id });
+  return load();
+}
+
+// Governance meetings: a GTP meeting two days ago (planned), and the edit form's values as stored (Paris time).
+const meetingRows = { meetingId: "", version: "", form: {} as Record<string, string> };
+async function withGovernanceMeeting<T>(load: () => Promise<T>): Promise<T> {
+  const [{ governanceMeetings }, { instantToParis }] = await Promise.all([import("#db/schema/index.ts"), import("#app/modules/labo/paris-time.ts")]);
+  const startsAt = new Date(Date.now() - 2 * 24 * 3600_000);
+  startsAt.setUTCSeconds(0, 0);
+  const [meeting] = await db.insert(governanceMeetings).values({ bodyKey: "gtp", title: "GTP de printemps", startsAt, place: "Hôtel communautaire, Lens" }).returning();
+  const { date, time } = instantToParis(startsAt);
+  Object.assign(meetingRows, {
+    meetingId: meeting!.id,
+    version: String(meeting!.updatedAt.getTime()),
+    form: { bodyKey: "gtp", title: meeting!.title, date, startTime: time, place: meeting!.place },
+  });
+  return load();
+}
+function meetingForm(bodyKey: string): Record<string, string> {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(Date.now() + 30 * 24 * 3600_000));
+  return { bodyKey, title: "Comité de pilotage d'automne", date: day, startTime: "14:00", place: "Salle du conseil, Liévin" };
+}
+
+// Follow-up: a proposal the COPIL retained (decided, version 0), by the fixture's resident.
+const followupRows = { proposalId: "" };
+async function withRetainedProposal<T>(load: () => Promise<T>): Promise<T> {
+  const [{ insertProposal }, { proposals }] = await Promise.all([import("#tests/factories/proposals.ts"), import("#db/schema/index.ts")]);
+  const author = await insertUser(db, { password: null, displayName: "Autrice retenue" });
+  const proposal = await insertProposal(db, { authorId: author.id, status: "decided" });
+  await db.update(proposals).set({ decision: "retained", qualifiedAt: new Date(Date.now() - 60 * 24 * 3600_000), answeredAt: new Date(), answerKind: "copil_decision" }).where(eq(proposals.id, proposal.id));
+  followupRows.proposalId = proposal.id;
+  return load();
+}
+
+// GTP: a qualified proposal by someone none of the visitors is (made by `load`, after the per-test reset).
+const gtpRows = { proposalId: "" };
+async function withGtpProposal<T>(load: () => Promise<T>): Promise<T> {
+  const { proposals } = await import("#db/schema/index.ts");
+  const author = await insertUser(db, { password: null, displayName: "Autrice qualifiée" });
+  const proposal = await insertProposal(db, { authorId: author.id });
+  await db.update(proposals).set({ status: "qualified", qualifiedAt: new Date() }).where(eq(proposals.id, proposal.id));
+  gtpRows.proposalId = proposal.id;
+  return load();
+}

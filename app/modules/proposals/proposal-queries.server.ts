@@ -103,21 +103,52 @@ export async function getProposalPage(proposalId: string) {
 }
 
 const stringOrNull = (value: unknown) => (typeof value === "string" && value ? value : null);
+const numberOrNull = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : null);
+/** The first of several keys holding a non-empty string (payloads written by different steps name things their way). */
+const firstString = (payload: Record<string, unknown>, ...keys: string[]) => keys.map((key) => stringOrNull(payload[key])).find((value) => value !== null) ?? null;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const idOrNull = (value: unknown) => (typeof value === "string" && UUID.test(value) ? value : null);
+const ANSWER_KINDS = new Set(["copil_decision", "already_done", "in_progress_elsewhere", "outside_contract"]);
+const BODY_KEY = /^[a-z][a-z0-9_-]{0,40}$/;
+// Steps taken by the GTP, the COPIL or their secretariat: the body acts, so no staff member is named.
+const BODY_STEPS = new Set<ProposalEventKind>(["under_review", "on_copil_agenda", "decided", "in_progress", "done", "answered", "merged", "merged_in", "decision_corrected", "milestone_added", "milestone_reached", "progress"]);
 
-/** A timeline event with what its payload holds, typed: edited fields, an update's text, a reason, a decision. */
+/**
+ * A timeline event with what its payload holds, typed: edited fields, an update's text, a reason, a
+ * decision, and for the governance steps the partner, the meeting, the answer, the other proposal of a
+ * merge, the body in charge, a milestone. The one place payloads are read.
+ */
 function timelineEntry(event: { id: string; kind: ProposalEventKind; payload: Record<string, unknown> | null; createdAt: Date; actorName: string | null }) {
   const payload = event.payload ?? {};
+  const kind = event.kind;
+  const answerKind = firstString(payload, "answerKind", "kind", "outcome");
+  const meetingId = idOrNull(payload.meetingId);
+  const meetingBody = firstString(payload, "meetingBodyKey", "bodyKey");
+  const meetingStartsAt = firstString(payload, "meetingStartsAt", "meetingDate", "startsAt");
+  const action = payload.action && typeof payload.action === "object" ? (payload.action as Record<string, unknown>) : null;
+  const mergeQualified = kind === "qualified" && payload.carriedBy === "merge";
+  const otherId = mergeQualified ? idOrNull(payload.otherId) : kind === "merged" ? idOrNull(payload.targetId ?? payload.intoId ?? payload.mergedIntoId ?? payload.otherId) : kind === "merged_in" ? idOrNull(payload.sourceId ?? payload.fromId ?? payload.mergedId ?? payload.otherId) : null;
+  const otherTitle = mergeQualified ? firstString(payload, "otherTitle") : kind === "merged" ? firstString(payload, "targetTitle", "intoTitle", "otherTitle") : kind === "merged_in" ? firstString(payload, "sourceTitle", "fromTitle", "mergedTitle", "otherTitle") : null;
   return {
     id: event.id,
-    kind: event.kind,
+    kind,
     createdAt: event.createdAt,
-    actorName: event.actorName,
+    actorName: BODY_STEPS.has(kind) ? null : event.actorName,
     fields: Array.isArray(payload.fields) ? payload.fields.filter((f): f is string => typeof f === "string") : [],
-    text: stringOrNull(payload.text),
+    // What the step says in words: news, reasons, an answer, a correction, a last word.
+    text: firstString(payload, "text", "reasons", "publicReasons", "answerText", "correction"),
     reason: stringOrNull(payload.reason),
     decision: stringOrNull(payload.decision),
     // A proposal carried by a rendez-vous du Labo is qualified by it (not by supports).
     carriedBySession: payload.carriedBy === "labo_session" ? { id: stringOrNull(payload.sessionId), title: stringOrNull(payload.sessionTitle) } : null,
+    answerKind: answerKind && ANSWER_KINDS.has(answerKind) ? answerKind : null,
+    competentBody: firstString(payload, "competentBody"),
+    partnerName: firstString(payload, "partnerName", "partner"),
+    meeting: meetingId || meetingStartsAt ? { id: meetingId, bodyKey: meetingBody && BODY_KEY.test(meetingBody) ? meetingBody : "copil", title: firstString(payload, "meetingTitle"), startsAt: meetingStartsAt } : null,
+    other: otherId || otherTitle ? { id: otherId, title: otherTitle } : null,
+    bodyInCharge: firstString(payload, "bodyInCharge", "body"),
+    action: action ? { title: stringOrNull(action.title), porteur: stringOrNull(action.porteur), amountEur: numberOrNull(action.amountEur) } : null,
+    milestone: kind === "milestone_added" || kind === "milestone_reached" ? { title: firstString(payload, "milestoneTitle", "title", "milestone"), dueOn: firstString(payload, "dueOn") } : null,
   };
 }
 
