@@ -41,7 +41,8 @@ export type StepInput = {
 
 /** Writes a step on a locked proposal: status (if any), version, event, audit. Refuses a move the model forbids. */
 export async function writeStep(tx: Db, proposal: LockedProposal, step: StepInput): Promise<{ status: "ok" } | { status: "not_allowed" }> {
-  if (step.to && step.to !== proposal.status && !canMoveTo(proposal.status, step.to)) return { status: "not_allowed" };
+  // The model has no step from a status to itself: answering an answered proposal again is refused too.
+  if (step.to && !canMoveTo(proposal.status, step.to)) return { status: "not_allowed" };
   await tx
     .update(proposals)
     .set({ ...step.set, ...(step.to ? { status: step.to } : {}), governanceVersion: sql`${proposals.governanceVersion} + 1`, updatedAt: sql`now()` })
@@ -52,7 +53,7 @@ export async function writeStep(tx: Db, proposal: LockedProposal, step: StepInpu
     action: step.audit,
     subjectType: "proposal",
     subjectId: proposal.id,
-    changes: step.to && step.to !== proposal.status ? { status: { before: proposal.status, after: step.to } } : undefined,
+    changes: step.to ? { status: { before: proposal.status, after: step.to } } : undefined,
     reason: step.reason ?? null,
   });
   return { status: "ok" };
