@@ -5,7 +5,9 @@
 import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
+import { ProfileSchema } from "#app/modules/auth/profile.schema.ts";
 import { instantToParis } from "#app/modules/labo/paris-time.ts";
+import { GuestRegistrationSchema } from "#app/modules/labo-registrations/registration.schema.ts";
 import { contributions, laboSessions } from "#db/schema/index.ts";
 import { insertProposal } from "#tests/factories/proposals.ts";
 import { insertUser } from "#tests/factories/users.ts";
@@ -46,4 +48,11 @@ test("a contribution of two replacement characters (invalid bytes) is refused wi
     expect((await response.json()).errors).toEqual({ body: "contributions:errors.brokenText" });
   }
   expect(await db.select().from(contributions)).toHaveLength(0);
+});
+
+test("a Labo registrant's name and phone, a display name: one line each", () => {
+  const guest = GuestRegistrationSchema.safeParse({ name: "Nadia\r\nBenali", phone: "06 12\n34 56 78", consent: "on" });
+  expect(guest.success && guest.data).toMatchObject({ name: "Nadia Benali", phone: "06 12 34 56 78" });
+  const profile = ProfileSchema.safeParse({ displayName: "Karim\nDupont", locale: "fr" });
+  expect(profile.success && profile.data.displayName).toBe("Karim Dupont");
 });

@@ -19,7 +19,7 @@ const optionalText = (max: number) =>
     .transform((value) => (value ? value : null));
 
 /** French numbers as people type them (06 12 34 56 78, +33 6…, 06.12…): digits kept, 10 to 15 of them. */
-const phone = optionalText(30).refine((value) => value === null || /^\+?[\d\s.()-]{10,30}$/.test(value) && value.replace(/\D/g, "").length <= 15, "laboRegistrations:validation.phone");
+const phone = singleLineText(optionalText(30)).refine((value) => value === null || /^\+?[\d\s.()-]{10,30}$/.test(value) && value.replace(/\D/g, "").length <= 15, "laboRegistrations:validation.phone");
 
 /** Registration without an account: a name, an email or a phone number (at least one), and consent. */
 export const GuestRegistrationSchema = z
