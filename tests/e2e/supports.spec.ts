@@ -24,14 +24,19 @@ test.describe("the support and follow routes", () => {
     await signIn(page, "habitante@labo.test");
     await expectAccessible(page);
     const post = (path: string, form: Record<string, string>) => page.request.post(path, { form, headers: { Origin: baseURL! }, maxRedirects: 0 });
+    // With JavaScript the page posts through a fetcher, which asks for the route's data (?_data=route id);
+    // a plain post gets a page (the routes have a component so that their 404 and 429 are error pages).
+    const fetcherPost = (path: string, route: "soutien" | "suivi", form: Record<string, string>) => post(`${path}?_data=${encodeURIComponent(`routes/propositions.$id.${route}`)}`, form);
 
-    const withJs = await post(`/propositions/${UNKNOWN_ID}/soutien`, { intent: "support", _js: "1" });
+    const withJs = await fetcherPost(`/propositions/${UNKNOWN_ID}/soutien`, "soutien", { intent: "support", _js: "1" });
     expect(withJs.status()).toBe(404);
     expect(await withJs.json()).toEqual({ error: "supports:errors.notFound" });
-    expect((await post(`/propositions/${UNKNOWN_ID}/soutien`, { intent: "support" })).status()).toBe(404);
-    expect((await post(`/propositions/${UNKNOWN_ID}/suivi`, { intent: "follow", _js: "1" })).status()).toBe(404);
+    const plain = await post(`/propositions/${UNKNOWN_ID}/soutien`, { intent: "support" });
+    expect(plain.status()).toBe(404);
+    expect(await plain.text()).toContain("Page introuvable");
+    expect((await fetcherPost(`/propositions/${UNKNOWN_ID}/suivi`, "suivi", { intent: "follow", _js: "1" })).status()).toBe(404);
     expect((await post("/propositions/pas-un-identifiant/soutien", { intent: "support" })).status()).toBe(404);
-    const bad = await post(`/propositions/${UNKNOWN_ID}/soutien`, { intent: "tout-casser", _js: "1" });
+    const bad = await fetcherPost(`/propositions/${UNKNOWN_ID}/soutien`, "soutien", { intent: "tout-casser", _js: "1" });
     expect(bad.status()).toBe(400);
     expect(await bad.json()).toEqual({ error: "supports:errors.invalid" });
 
