@@ -48,6 +48,12 @@ type Step = { kind: (typeof proposalEvents.$inferInsert)["kind"]; daysAgo: numbe
 export async function seedDemoGovernance(db: Db) {
   const now = Date.now();
   const at = (daysAgo: number) => new Date(now - daysAgo * DAY);
+  // Meetings start at a round hour (14:00 in Paris in winter, 15:00 in summer).
+  const meetingAt = (daysAgo: number) => {
+    const day = at(daysAgo);
+    day.setUTCHours(13, 0, 0, 0);
+    return day;
+  };
   const [coordinator] = await db.select({ id: users.id }).from(users).where(eq(users.email, "coordinateur@labo.test"));
   const coordinatorId = coordinator?.id ?? null;
 
@@ -63,11 +69,11 @@ export async function seedDemoGovernance(db: Db) {
     const [pastGtp, pastCopil, nextGtp, nextCopil] = await tx
       .insert(governanceMeetings)
       .values([
-        { bodyKey: "gtp", title: "GTP de préparation du comité de pilotage", startsAt: at(175), place: "Hôtel communautaire, Lens", status: "held", createdById: coordinatorId },
+        { bodyKey: "gtp", title: "GTP de préparation du comité de pilotage", startsAt: meetingAt(175), place: "Hôtel communautaire, Lens", status: "held", createdById: coordinatorId },
         {
           bodyKey: "copil",
           title: "Comité de pilotage du contrat de ville",
-          startsAt: at(160),
+          startsAt: meetingAt(160),
           place: "Hôtel communautaire, Lens",
           status: "published",
           publishedAt: at(155),
@@ -75,8 +81,8 @@ export async function seedDemoGovernance(db: Db) {
             "Le comité de pilotage a examiné cinq propositions d'habitants mises en avant par le GTP, et les suites du rendez-vous du Labo de Lens. Voici ce qui a été décidé, et pourquoi.",
           createdById: coordinatorId,
         },
-        { bodyKey: "gtp", title: "GTP de printemps", startsAt: at(-20), place: "Mairie de Liévin, salle du conseil", status: "planned", createdById: coordinatorId },
-        { bodyKey: "copil", title: "Comité de pilotage du contrat de ville", startsAt: at(-75), place: "Hôtel communautaire, Lens", status: "planned", createdById: coordinatorId },
+        { bodyKey: "gtp", title: "GTP de printemps", startsAt: meetingAt(-20), place: "Mairie de Liévin, salle du conseil", status: "planned", createdById: coordinatorId },
+        { bodyKey: "copil", title: "Comité de pilotage du contrat de ville", startsAt: meetingAt(-75), place: "Hôtel communautaire, Lens", status: "planned", createdById: coordinatorId },
       ])
       .returning();
     const dateFr = (d: Date) => new Intl.DateTimeFormat("fr", { dateStyle: "long", timeZone: "Europe/Paris" }).format(d);
@@ -167,6 +173,8 @@ export async function seedDemoGovernance(db: Db) {
     ], { decision: "retained", answeredAt: at(155), answerKind: "copil_decision" });
     await tx.insert(proposalFollowups).values({ proposalId: garden.id, bodyInCharge: "Centre social et association des jardiniers de Bollaert", startedAt: at(150) });
 
+    await review(garden.id, "Service politique de la ville de la CALL", { feasibility: "feasible", costRange: "under_10k", publicAnalysis: "Le terrain appartient à la ville ; le centre social peut accompagner les voisins." });
+
     // 3. The job desk: not retained, with its reasons.
     const jobs = find("Une permanence emploi");
     const jobsReasons =
@@ -177,6 +185,8 @@ export async function seedDemoGovernance(db: Db) {
       { kind: "decided", daysAgo: 155, payload: { decision: "not_retained", reasons: jobsReasons, ...meetingOf(pastCopil) } },
     ], { decision: "not_retained", answeredAt: at(155), answerKind: "copil_decision" });
 
+    await review(jobs.id, "France Travail, agence de Liévin", { feasibility: "conditional", costRange: "10k_100k", existingMeans: "Un accueil sans rendez-vous de France Travail à la maison de quartier voisine.", publicAnalysis: "Une deuxième permanence ferait doublon ; mieux faire connaître celle qui existe." });
+
     // 4. "Vos droits": postponed by the COPIL, back in the GTP's queue.
     const rights = find("Une journée « vos droits »");
     const rightsReasons = "Le comité attend le bilan du bus des droits de la CAF, qui passe dans trois quartiers cette année, avant de décider.";
@@ -185,6 +195,8 @@ export async function seedDemoGovernance(db: Db) {
       { kind: "on_copil_agenda", daysAgo: 175, payload: meetingOf(pastCopil) },
       { kind: "decided", daysAgo: 155, payload: { decision: "postponed", reasons: rightsReasons, ...meetingOf(pastCopil) } },
     ], { decision: "postponed" });
+
+    await review(rights.id, "CAF du Pas-de-Calais", { feasibility: "feasible", costRange: "under_10k", existingMeans: "Le bus des droits de la CAF." });
 
     // 5. Insulation: answered directly (already under way in the urban renewal project).
     const insulation = find("Isoler les logements");
@@ -200,6 +212,8 @@ export async function seedDemoGovernance(db: Db) {
         },
       },
     ], { answeredAt: at(45), answerKind: "in_progress_elsewhere" });
+
+    await review(insulation.id, "Bailleur social Maisons & Cités", { existingMeans: "Le projet de renouvellement urbain de la cité 4.", publicAnalysis: "Les travaux sont financés et programmés : il manque surtout l'information des locataires." });
 
     // 6. Mediators: on the next COPIL's agenda.
     const mediators = find("Des médiateurs le soir");
