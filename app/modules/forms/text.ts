@@ -25,6 +25,21 @@ export function markBrokenText(value: string) {
 /** The message of a field refused for it (common namespace). */
 export const BROKEN_TEXT_MESSAGE = "validation.brokenText";
 
+/** A required text field: trimmed, not empty, at most `max` characters (messages of the common namespace). */
+export function requiredText(max: number) {
+  return z.string({ required_error: "validation.required", invalid_type_error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
+}
+
+/** An optional text field: trimmed, at most `max` characters; left empty, it is null. */
+export function optionalText(max: number, tooLong = "validation.tooLong") {
+  return z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .optional()
+    .transform((value) => (value ? value : null));
+}
+
 /** A single-line field: line breaks, tabs and runs of spaces become one space; no space at either end. */
 export function singleLine(value: string) {
   // eslint-disable-next-line no-control-regex

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText, requiredText } from "#app/modules/forms/text.ts";
 import { parseUuid } from "#app/modules/platform/ids.ts";
 
 // Shared by the follow-up forms (client) and the actions (server). Messages are translation keys.
@@ -14,21 +15,6 @@ export const AMOUNT_MAX = 100_000_000;
 /** Funders' share lines the form can hold; it shows the filled ones and one or two empty more. */
 export const MAX_FUNDERS = 8;
 export const DEFAULT_FUNDER_ROWS = 3;
-
-const requiredText = (max: number) =>
-  z
-    .string({ required_error: "validation.required", invalid_type_error: "validation.required" })
-    .trim()
-    .min(1, "validation.required")
-    .max(max, "validation.tooLong");
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((value) => (value ? value : null));
 
 /** "12 000", "12000 €", "12 000,00": whole euros. Empty is null; anything else is an error. */
 export function parseEuros(raw: string): number | null | "invalid" {

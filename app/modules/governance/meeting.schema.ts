@@ -3,6 +3,7 @@
  * Messages are translation keys. Dates and times are typed in the territory's time (Europe/Paris).
  */
 import { z } from "zod";
+import { requiredText } from "#app/modules/forms/text.ts";
 import { isDateInput, isTimeInput, parisToInstant } from "#app/modules/labo/paris-time.ts";
 import { parseUuid } from "#app/modules/platform/ids.ts";
 
@@ -27,13 +28,6 @@ export function parseMeetingsPage(raw: string | null): number {
   if (!raw || !/^\d{1,4}$/.test(raw)) return 1;
   return Math.min(Math.max(1, Number(raw)), MEETINGS_MAX_PAGE);
 }
-
-const requiredText = (max: number) =>
-  z
-    .string({ required_error: "validation.required", invalid_type_error: "validation.required" })
-    .trim()
-    .min(1, "validation.required")
-    .max(max, "validation.tooLong");
 
 const optionalText = (max: number) =>
   z

@@ -1,16 +1,10 @@
 /** The member list of a body (/gouvernance/instances/:body), shared by the browser and the action. */
 import { z } from "zod";
+import { requiredText } from "#app/modules/forms/text.ts";
 import { parseUuid } from "#app/modules/platform/ids.ts";
 
 export const MEMBER_NAME_MAX = 120;
 export const MEMBER_INSTITUTION_MAX = 200;
-
-const requiredText = (max: number) =>
-  z
-    .string({ required_error: "validation.required", invalid_type_error: "validation.required" })
-    .trim()
-    .min(1, "validation.required")
-    .max(max, "validation.tooLong");
 
 /** A public member of a body: name and institution only (never a contact). */
 export const MemberSchema = z.object({

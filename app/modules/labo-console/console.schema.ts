@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { singleLineText } from "#app/modules/forms/text.ts";
+import { optionalText, singleLineText } from "#app/modules/forms/text.ts";
 import type { LaboCaptureKind } from "#db/schema/labo.ts";
 
 // Shared by the console's forms (browser) and its actions (server). Messages are translation keys.
@@ -17,14 +17,6 @@ const CHOICE = /^[A-Za-z0-9-]{1,100}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Made by the browser (crypto.randomUUID) or, without JavaScript, by the server when it renders the form. */
 const CLIENT_ID = /^[A-Za-z0-9-]{8,64}$/;
-
-const optionalText = (max: number, tooLong: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, tooLong)
-    .optional()
-    .transform((value) => (value ? value : null));
 
 /** "" (nothing chosen) is null; anything else must look right (the server checks that it exists). */
 const optionalMatching = (pattern: RegExp) =>

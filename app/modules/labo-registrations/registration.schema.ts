@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { singleLineText } from "#app/modules/forms/text.ts";
+import { optionalText, singleLineText } from "#app/modules/forms/text.ts";
 
 // Shared by the registration form (client, react-hook-form) and its action (server). Messages are translation keys.
 export const REGISTRANT_NAME_MAX = 80;
@@ -9,14 +9,6 @@ const checkbox = z
   .union([z.literal("on"), z.boolean()])
   .optional()
   .transform((value) => value === "on" || value === true);
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((value) => (value ? value : null));
 
 /** French numbers as people type them (06 12 34 56 78, +33 6…, 06.12…): digits kept, 10 to 15 of them. */
 const phone = singleLineText(optionalText(30)).refine((value) => value === null || /^\+?[\d\s.()-]{10,30}$/.test(value) && value.replace(/\D/g, "").length <= 15, "laboRegistrations:validation.phone");

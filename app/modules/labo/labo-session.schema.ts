@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { singleLineText } from "#app/modules/forms/text.ts";
+import { optionalText, requiredText, singleLineText } from "#app/modules/forms/text.ts";
 import { parseUuid } from "#app/modules/platform/ids.ts";
 import { isDateInput, isTimeInput, parisToInstant } from "./paris-time.ts";
 
@@ -22,21 +22,6 @@ const USER_ID = /^[A-Za-z0-9_-]{1,100}$/;
 function checkboxes<T extends z.ZodTypeAny>(item: T) {
   return z.preprocess((value) => (Array.isArray(value) ? value : typeof value === "string" && value !== "" ? [value] : []), z.array(item));
 }
-
-const requiredText = (max: number) =>
-  z
-    .string({ required_error: "validation.required", invalid_type_error: "validation.required" })
-    .trim()
-    .min(1, "validation.required")
-    .max(max, "validation.tooLong");
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((value) => (value ? value : null));
 
 export const atelierField = (index: number, part: "Title" | "Question" | "Facilitator") => `atelier${index}${part}`;
 
