@@ -4,6 +4,7 @@
  * are checked as uuids here, so a malformed one never reaches the database.
  */
 import { z } from "zod";
+import { singleLineText } from "#app/modules/forms/text.ts";
 import { isUuid } from "#app/modules/platform/ids.ts";
 import type { ProposalDecision } from "#db/schema/proposals.ts";
 
@@ -38,14 +39,14 @@ export const AddFollowupSchema = z.object({
 export type AddFollowupInput = z.infer<typeof AddFollowupSchema>;
 
 export const AddFreeSchema = z.object({
-  title: text(ITEM_TITLE_MAX).min(1, "copil:validation.titleRequired"),
+  title: singleLineText(text(ITEM_TITLE_MAX).min(1, "copil:validation.titleRequired")),
   details: optionalText(ITEM_DETAILS_MAX),
 });
 export type AddFreeInput = z.infer<typeof AddFreeSchema>;
 
 export const EditItemSchema = z.object({
   itemId,
-  title: text(ITEM_TITLE_MAX).min(1, "copil:validation.titleRequired"),
+  title: singleLineText(text(ITEM_TITLE_MAX).min(1, "copil:validation.titleRequired")),
   details: optionalText(ITEM_DETAILS_MAX),
 });
 export type EditItemInput = z.infer<typeof EditItemSchema>;

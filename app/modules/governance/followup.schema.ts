@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredText } from "#app/modules/forms/text.ts";
+import { optionalText, requiredText, singleLineText } from "#app/modules/forms/text.ts";
 import { parseUuid } from "#app/modules/platform/ids.ts";
 
 // Shared by the follow-up forms (client) and the actions (server). Messages are translation keys.
@@ -57,9 +57,9 @@ const funderFields = Object.fromEntries(
 
 const followupFields = {
   version,
-  bodyInCharge: requiredText(BODY_IN_CHARGE_MAX),
-  actionTitle: optionalText(ACTION_TITLE_MAX),
-  porteur: optionalText(PORTEUR_MAX),
+  bodyInCharge: singleLineText(requiredText(BODY_IN_CHARGE_MAX)),
+  actionTitle: singleLineText(optionalText(ACTION_TITLE_MAX)),
+  porteur: singleLineText(optionalText(PORTEUR_MAX)),
   amountEur: optionalEuros,
   ...funderFields,
 };
@@ -129,7 +129,7 @@ export function normaliseDay(value: string) {
 
 export const MilestoneSchema = z.object({
   version,
-  title: requiredText(MILESTONE_TITLE_MAX),
+  title: singleLineText(requiredText(MILESTONE_TITLE_MAX)),
   dueOn: z
     .string({ required_error: "followup:validation.dueOnRequired", invalid_type_error: "followup:validation.dueOnRequired" })
     .trim()

@@ -5,6 +5,7 @@
  * and the check below keep them equal.
  */
 import { z } from "zod";
+import { singleLineText } from "#app/modules/forms/text.ts";
 import type { CostRange, Feasibility } from "#db/schema/governance.ts";
 import type { AnswerKind, ProposalOrigin } from "#db/schema/proposals.ts";
 import { parseUuid } from "#app/modules/platform/ids.ts";
@@ -62,7 +63,7 @@ export const AnswerSchema = z
     version,
     answerKind: z.enum(DIRECT_ANSWERS, { errorMap: () => ({ message: "gtp:validation.answerKindRequired" }) }),
     answerText: text(TEXT_MAX).min(1, "gtp:validation.answerTextRequired"),
-    competentBody: optionalText(200),
+    competentBody: singleLineText(optionalText(200)),
   })
   .superRefine((value, ctx) => {
     // "Outside the contract" is only an answer when it says who can act instead.
@@ -84,7 +85,7 @@ export const MergeSchema = z.object({
 export type MergeInput = z.infer<typeof MergeSchema>;
 
 export const PartnerSchema = z.object({
-  name: text(PARTNER_NAME_MAX).min(2, "gtp:validation.partnerNameRequired"),
+  name: singleLineText(text(PARTNER_NAME_MAX).min(2, "gtp:validation.partnerNameRequired")),
   description: optionalText(PARTNER_DESCRIPTION_MAX),
 });
 export type PartnerInput = z.infer<typeof PartnerSchema>;

@@ -3,7 +3,7 @@
  * Messages are translation keys. Dates and times are typed in the territory's time (Europe/Paris).
  */
 import { z } from "zod";
-import { requiredText } from "#app/modules/forms/text.ts";
+import { requiredText, singleLineText } from "#app/modules/forms/text.ts";
 import { isDateInput, isTimeInput, parisToInstant } from "#app/modules/labo/paris-time.ts";
 import { parseUuid } from "#app/modules/platform/ids.ts";
 
@@ -43,10 +43,10 @@ const meetingFields = {
     .trim()
     .min(1, "instances:errors.bodyRequired")
     .regex(BODY_KEY, "instances:errors.bodyUnknown"),
-  title: requiredText(MEETING_TITLE_MAX).pipe(z.string().min(3, "instances:errors.titleTooShort")),
+  title: singleLineText(requiredText(MEETING_TITLE_MAX).pipe(z.string().min(3, "instances:errors.titleTooShort"))),
   date: z.string({ required_error: "instances:errors.dateRequired" }).trim().min(1, "instances:errors.dateRequired").refine(isDateInput, "instances:errors.dateInvalid"),
   startTime: z.string({ required_error: "instances:errors.timeRequired" }).trim().min(1, "instances:errors.timeRequired").refine(isTimeInput, "instances:errors.timeInvalid"),
-  place: optionalText(MEETING_PLACE_MAX),
+  place: singleLineText(optionalText(MEETING_PLACE_MAX)),
 };
 
 type RawMeeting = z.infer<z.ZodObject<typeof meetingFields>>;

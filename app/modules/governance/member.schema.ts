@@ -1,6 +1,6 @@
 /** The member list of a body (/gouvernance/instances/:body), shared by the browser and the action. */
 import { z } from "zod";
-import { requiredText } from "#app/modules/forms/text.ts";
+import { requiredText, singleLineText } from "#app/modules/forms/text.ts";
 import { parseUuid } from "#app/modules/platform/ids.ts";
 
 export const MEMBER_NAME_MAX = 120;
@@ -8,8 +8,8 @@ export const MEMBER_INSTITUTION_MAX = 200;
 
 /** A public member of a body: name and institution only (never a contact). */
 export const MemberSchema = z.object({
-  name: requiredText(MEMBER_NAME_MAX),
-  institution: z.string({ invalid_type_error: "validation.invalid" }).trim().max(MEMBER_INSTITUTION_MAX, "validation.tooLong").optional().transform((value) => value ?? ""),
+  name: singleLineText(requiredText(MEMBER_NAME_MAX)),
+  institution: singleLineText(z.string({ invalid_type_error: "validation.invalid" }).trim().max(MEMBER_INSTITUTION_MAX, "validation.tooLong").optional().transform((value) => value ?? "")),
 });
 export type MemberInput = z.infer<typeof MemberSchema>;
 

@@ -117,3 +117,8 @@ test("proposal ids are UUIDs; anything else is not one", () => {
   expect(parseProposalId("A4EF35F9-6651-4BF3-B073-49E04A9C0CD4")).toBe("a4ef35f9-6651-4bf3-b073-49e04a9c0cd4");
   for (const bad of [undefined, "", "12", "nouvelle", "a4ef35f9-6651-4bf3-b073-49e04a9c0cd4x", "../etc/passwd", "' or 1=1 --"]) expect(parseProposalId(bad)).toBeNull();
 });
+
+test("a title pasted with line breaks comes out as one line", () => {
+  const parsed = ProposalSchema.safeParse({ ...valid, title: "Des bancs\r\nà l'ombre\n  devant l'école" });
+  expect(parsed.success && parsed.data.title).toBe("Des bancs à l'ombre devant l'école");
+});

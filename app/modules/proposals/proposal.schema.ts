@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "#app/modules/forms/text.ts";
 import { HONEYPOT_FIELD, honeypotField } from "#app/modules/forms/honeypot.ts";
 import { parseUuid } from "#app/modules/platform/ids.ts";
 
@@ -42,7 +43,7 @@ const optionalChoice = z
   .transform((value) => (value ? value : null));
 
 const proposalFields = {
-  title: text(TITLE_MIN, TITLE_MAX, "proposals:validation.titleTooShort", "proposals:validation.titleTooLong"),
+  title: singleLineText(text(TITLE_MIN, TITLE_MAX, "proposals:validation.titleTooShort", "proposals:validation.titleTooLong")),
   body: text(BODY_MIN, BODY_MAX, "proposals:validation.bodyTooShort", "proposals:validation.bodyTooLong"),
   ambitionNumber: z
     .string({ required_error: "proposals:validation.ambitionRequired", invalid_type_error: "proposals:validation.ambitionRequired" })
