@@ -100,6 +100,11 @@ export const proposals = pgTable(
     index("proposals_ambition_due_idx")
       .on(t.ambitionNumber, t.qualifiedAt, t.answeredAt)
       .where(sql`${t.qualifiedAt} is not null and ${t.hiddenAt} is null and ${t.status} not in ('withdrawn', 'merged')`),
+    // The GTP's queue: qualified, counted, not answered and not on an agenda (a decided proposal without an
+    // answer is one the COPIL postponed). Its count and its pages read this index alone.
+    index("proposals_gtp_queue_idx")
+      .on(t.qualifiedAt, t.id)
+      .where(sql`${t.qualifiedAt} is not null and ${t.hiddenAt} is null and ${t.answeredAt} is null and ${t.status} in ('qualified', 'under_review', 'decided')`),
     index("proposals_quartier_due_idx")
       .on(t.quartierCode, t.qualifiedAt, t.answeredAt)
       .where(sql`${t.qualifiedAt} is not null and ${t.hiddenAt} is null and ${t.status} not in ('withdrawn', 'merged')`),

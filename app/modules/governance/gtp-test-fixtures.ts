@@ -30,6 +30,12 @@ export type QualifiedInput = {
   hidden?: boolean;
 };
 
+/** As in the app: a direct answer, and every published decision but a postponement, answer the proposal. */
+function answeredIn(input: QualifiedInput) {
+  const status = input.status ?? "qualified";
+  return status === "answered" || status === "in_progress" || status === "done" || (status === "decided" && input.decision !== "postponed");
+}
+
 /** A proposal that reached the GTP (qualified by default), by a new author unless told. */
 export async function qualifiedProposal(input: QualifiedInput = {}) {
   const authorId = input.authorId === undefined ? (await person("Autrice")).id : input.authorId;
@@ -45,7 +51,7 @@ export async function qualifiedProposal(input: QualifiedInput = {}) {
   const qualifiedAt = input.qualifiedAt === undefined ? new Date(Date.now() - (input.daysAgo ?? 10) * DAY_MS) : input.qualifiedAt;
   const [row] = await db
     .update(proposals)
-    .set({ status: input.status ?? "qualified", decision: input.decision ?? null, qualifiedAt, hiddenAt: input.hidden ? new Date() : null })
+    .set({ status: input.status ?? "qualified", decision: input.decision ?? null, qualifiedAt, answeredAt: answeredIn(input) ? new Date() : null, hiddenAt: input.hidden ? new Date() : null })
     .where(eq(proposals.id, proposal.id))
     .returning();
   return row!;

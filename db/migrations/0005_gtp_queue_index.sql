@@ -1,0 +1,1 @@
+CREATE INDEX "proposals_gtp_queue_idx" ON "proposals" USING btree ("qualified_at","id") WHERE "proposals"."qualified_at" is not null and "proposals"."hidden_at" is null and "proposals"."answered_at" is null and "proposals"."status" in ('qualified', 'under_review', 'decided');
