@@ -37,6 +37,14 @@ import * as follow from "#app/routes/propositions.$id.suivi.ts";
 import * as proposalEdit from "#app/routes/propositions.$id_.modifier.tsx";
 import * as proposals from "#app/routes/propositions._index.tsx";
 import * as reports from "#app/routes/signalements.tsx";
+import * as governanceQueue from "#app/routes/gouvernance._index.tsx";
+import * as governanceBodyMembers from "#app/routes/gouvernance.instances.$body.tsx";
+import * as instruction from "#app/routes/gouvernance.propositions.$id.tsx";
+import * as followup from "#app/routes/gouvernance.propositions.$id_.realisation.tsx";
+import * as meetingAgenda from "#app/routes/gouvernance.reunions.$meetingId.tsx";
+import * as meetingEdit from "#app/routes/gouvernance.reunions.$meetingId_.modifier.tsx";
+import * as instanceBody from "#app/routes/instances.$body.tsx";
+import * as instanceMeeting from "#app/routes/instances.$body_.$meetingId.tsx";
 
 type Loader = (args: LoaderFunctionArgs) => unknown;
 type Action = (args: ActionFunctionArgs) => unknown;
@@ -86,6 +94,13 @@ describe("a malformed id in the path is a 404, before any query", () => {
     ["/admin/utilisateurs/:id", adminUser, (id) => [`/admin/utilisateurs/x`, { id }]],
     ["/admin/referentiel/:kind/:key", adminReferentialItem, (id) => [`/admin/referentiel/quartiers/x`, { kind: "quartiers", key: id }]],
     ["/dev/boite-mail/:id", mailboxMessage, (id) => [`/dev/boite-mail/x`, { id }]],
+    ["/gouvernance/propositions/:id", instruction, (id) => [`/gouvernance/propositions/x`, { id }]],
+    ["/gouvernance/propositions/:id/realisation", followup, (id) => [`/gouvernance/propositions/x/realisation`, { id }]],
+    ["/gouvernance/reunions/:meetingId", meetingAgenda, (id) => [`/gouvernance/reunions/x`, { meetingId: id }]],
+    ["/gouvernance/reunions/:meetingId/modifier", meetingEdit, (id) => [`/gouvernance/reunions/x/modifier`, { meetingId: id }]],
+    ["/gouvernance/instances/:body", governanceBodyMembers, (id) => [`/gouvernance/instances/x`, { body: id }]],
+    ["/instances/:body", instanceBody, (id) => [`/instances/x`, { body: id }]],
+    ["/instances/:body/:meetingId", instanceMeeting, (id) => [`/instances/copil/x`, { body: "copil", meetingId: id }]],
   ];
   test.each(routes)("%s", async (_name, route, paramsFor) => {
     for (const id of BAD_IDS) {
@@ -112,11 +127,14 @@ describe("a search word with a NUL or invalid UTF-8 is read, never a 500", () =>
     ["the moderation queue's filters", moderationQueue, "/moderation?quartier=QP%00&motif=%00&apres="],
     ["the Labo agenda's filters", laboAgenda, "/labo?commune=%00&ambition="],
     ["the report page", reports, "/signalements?type=proposal&id="],
+    ["the GTP queue's filters", governanceQueue, "/gouvernance?quartier=QP%00&commune=%00&origine=%00&attente=1e999&ambition="],
+    ["the GTP queue's page marker", governanceQueue, "/gouvernance?apres="],
+    ["a body's meetings, page", instanceBody, "/instances/copil?page="],
   ];
   test.each(pages)("%s", async (_name, route, template) => {
     for (const word of BAD_WORDS) {
       const path = template.replace(":session", sessionId) + word;
-      const code = await status(route.loader!(loaderArgs(getRequest(path, { cookie }), { id: sessionId })));
+      const code = await status(route.loader!(loaderArgs(getRequest(path, { cookie }), { id: sessionId, body: "copil" })));
       expect(code, `${path.slice(0, 80)}`).toBeLessThan(500);
     }
   });
