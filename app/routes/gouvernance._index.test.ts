@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { person, qualifiedProposal } from "#app/modules/governance/gtp-test-fixtures.ts";
+import { person, qualifiedProposal } from "#tests/factories/gtp.ts";
 import { getRequest, loaderArgs, sessionCookieFor, settle } from "#tests/helpers/request.ts";
 import { loader } from "./gouvernance._index.tsx";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { person } from "#app/modules/governance/gtp-test-fixtures.ts";
+import { person } from "#tests/factories/gtp.ts";
 import { flashSetBy } from "#tests/helpers/email.ts";
 import { actionArgs, postRequest, sessionCookieFor, settle } from "#tests/helpers/request.ts";
 import { action } from "./gouvernance.partenaires.tsx";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { copilMeeting, partner, person, proposalRow, qualifiedProposal, stepEmailsTo } from "#app/modules/governance/gtp-test-fixtures.ts";
+import { copilMeeting, partner, person, proposalRow, qualifiedProposal, stepEmailsTo } from "#tests/factories/gtp.ts";
 import { flashSetBy } from "#tests/helpers/email.ts";
 import { actionArgs, getRequest, loaderArgs, postRequest, sessionCookieFor, settle } from "#tests/helpers/request.ts";
 import { action, loader } from "./gouvernance.propositions.$id.tsx";

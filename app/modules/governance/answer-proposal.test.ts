@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { validateFormData } from "#app/modules/forms/parse-form.server.ts";
 import { answerProposal } from "./answer-proposal.server.ts";
 import { AnswerSchema } from "./gtp.schema.ts";
-import { copilMeeting, person, proposalRow, qualifiedProposal, stepEmailsTo, stepTrail } from "./gtp-test-fixtures.ts";
+import { copilMeeting, person, proposalRow, qualifiedProposal, stepEmailsTo, stepTrail } from "#tests/factories/gtp.ts";
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();

@@ -9,7 +9,7 @@ import { describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { agendaItems } from "#db/schema/index.ts";
 import { answerProposal } from "./answer-proposal.server.ts";
-import { copilMeeting, partner, person, proposalRow, qualifiedProposal, stepEmailsTo, stepTrail } from "./gtp-test-fixtures.ts";
+import { copilMeeting, partner, person, proposalRow, qualifiedProposal, stepEmailsTo, stepTrail } from "#tests/factories/gtp.ts";
 import { assignPartner, recordAnalysis } from "./instruct-proposal.server.ts";
 import { mergeProposal } from "./merge-proposal.server.ts";
 import { putForwardProposal } from "./put-forward-proposal.server.ts";

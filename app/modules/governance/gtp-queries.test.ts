@@ -4,7 +4,7 @@ import { db } from "#app/db.server.ts";
 import { agendaItems, proposals } from "#db/schema/index.ts";
 import { GTP_PAGE, getGtpQueue, getInstructionProposal, gtpQueuePageQuery, parseGtpCursor } from "./gtp-queries.server.ts";
 import { parseGtpFilters, type GtpFilters } from "./gtp.schema.ts";
-import { copilMeeting, partner, person, qualifiedProposal } from "./gtp-test-fixtures.ts";
+import { copilMeeting, partner, person, qualifiedProposal } from "#tests/factories/gtp.ts";
 import { assignPartner } from "./instruct-proposal.server.ts";
 
 const noFilters: GtpFilters = { ambition: null, quartier: null, commune: null, origin: null, minDays: null };

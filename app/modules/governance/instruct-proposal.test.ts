@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { proposalReviews } from "#db/schema/index.ts";
-import { currentVersion, partner, person, proposalRow, qualifiedProposal, stepEmailsTo, stepTrail } from "./gtp-test-fixtures.ts";
+import { currentVersion, partner, person, proposalRow, qualifiedProposal, stepEmailsTo, stepTrail } from "#tests/factories/gtp.ts";
 import { assignPartner, recordAnalysis } from "./instruct-proposal.server.ts";
 
 const analysis = { feasibility: "conditional", costRange: "under_10k", existingMeans: "Le plan bancs de la ville.", publicAnalysis: "Faisable si la ville accepte.", internalNotes: "Voir avec M. Dupont." } as const;

@@ -5,7 +5,7 @@ import { validateFormData } from "#app/modules/forms/parse-form.server.ts";
 import { proposals } from "#db/schema/index.ts";
 import { insertProposal } from "#tests/factories/proposals.ts";
 import { MergeSchema, parseProposalReference } from "./gtp.schema.ts";
-import { addFollow, addSupport, followersOf, person, proposalRow, qualifiedProposal, stepEmailsTo, stepTrail, supportersOf } from "./gtp-test-fixtures.ts";
+import { addFollow, addSupport, followersOf, person, proposalRow, qualifiedProposal, stepEmailsTo, stepTrail, supportersOf } from "#tests/factories/gtp.ts";
 import { mergeProposal } from "./merge-proposal.server.ts";
 
 const reason = "Les deux demandent un jardin partagé au même endroit.";

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { auditLog } from "#db/schema/index.ts";
-import { person } from "./gtp-test-fixtures.ts";
+import { person } from "#tests/factories/gtp.ts";
 import { listActivePartners, listPartners } from "./partner-queries.server.ts";
 import { addPartner, setPartnerActive } from "./partner-writes.server.ts";
 

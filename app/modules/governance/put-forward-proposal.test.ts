@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { agendaItems } from "#db/schema/index.ts";
-import { copilMeeting, person, proposalRow, qualifiedProposal, stepEmailsTo, stepTrail } from "./gtp-test-fixtures.ts";
+import { copilMeeting, person, proposalRow, qualifiedProposal, stepEmailsTo, stepTrail } from "#tests/factories/gtp.ts";
 import { listPlannedCopilMeetings, putForwardProposal } from "./put-forward-proposal.server.ts";
 
 describe("putting a proposal forward for a COPIL meeting", () => {
