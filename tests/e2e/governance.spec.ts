@@ -98,11 +98,11 @@ test("a qualified proposal goes through the GTP and the COPIL, is retained with 
   await expectAccessible(coordinator.page);
   await coordinator.page.getByLabel("Partenaire ou service").selectOption({ label: "Service politique de la ville de la CALL" });
   await coordinator.page.getByRole("button", { name: "Confier l'instruction" }).click();
-  await expect(coordinator.page.locator(".flash")).toBeVisible();
+  await expect(coordinator.page.locator(".flash")).toContainText("L'instruction est confiée.");
   await coordinator.page.getByLabel("Réunion du comité de pilotage").selectOption({ value: meetingId });
   await coordinator.page.getByLabel(/Note du GTP pour le comité/).fill("Peu coûteux : les salles existent, il faut une coordination.");
   await coordinator.page.getByRole("button", { name: "Inscrire au programme" }).click();
-  await expect(coordinator.page.locator(".flash")).toBeVisible();
+  await expect(coordinator.page.locator(".flash")).toContainText("La proposition est au programme du comité de pilotage.");
 
   // 4. The agenda: the proposal is on it; a free item is added; it prints.
   await coordinator.page.goto(`/gouvernance/reunions/${meetingId}`);
@@ -120,18 +120,18 @@ test("a qualified proposal goes through the GTP and the COPIL, is retained with 
   if (wait > 0) await coordinator.page.waitForTimeout(wait);
   await coordinator.page.goto(`/gouvernance/reunions/${meetingId}/modifier`);
   await coordinator.page.getByRole("button", { name: "Marquer la réunion comme tenue" }).click();
-  await expect(coordinator.page.locator(".flash")).toBeVisible();
+  await expect(coordinator.page.locator(".flash")).toContainText("La réunion est marquée comme tenue.");
   await coordinator.page.goto(`/gouvernance/reunions/${meetingId}`);
   const reasons = `Le comité retient l'idée (${stamp}) : la CALL réunira les associations chaque automne, dans une salle prêtée par la ville.`;
   const decision = coordinator.page.locator("form", { has: coordinator.page.locator('input[name="intent"][value="decide"]') }).first();
   await decision.getByLabel("Retenue", { exact: true }).check();
   await decision.getByLabel("Les raisons, écrites pour les habitants").fill(reasons);
   await decision.getByRole("button", { name: "Enregistrer la décision" }).click();
-  await expect(coordinator.page.locator(".flash")).toBeVisible();
+  await expect(coordinator.page.locator(".flash")).toContainText("La décision est enregistrée.");
   await expectAccessible(coordinator.page);
   await coordinator.page.getByLabel("Introduction du relevé").fill("Le comité a examiné une proposition d'habitante et le calendrier des rencontres.");
   await coordinator.page.getByRole("button", { name: "Publier le relevé de décisions" }).click();
-  await expect(coordinator.page.locator(".flash")).toBeVisible();
+  await expect(coordinator.page.locator(".flash")).toContainText("Le relevé de décisions est publié");
 
   // 6. The author's email is in the outbox (read by the administrator: the mailbox is theirs in production).
   await admin.page.goto(`/dev/boite-mail?${new URLSearchParams({ destinataire: AUTHOR })}`);
@@ -161,15 +161,16 @@ test("a qualified proposal goes through the GTP and the COPIL, is retained with 
   await expectAccessible(coordinator.page);
   await coordinator.page.getByLabel("Qui est chargé de la réalisation").fill("Service politique de la ville de la CALL");
   await coordinator.page.getByRole("button", { name: "Lancer la réalisation" }).click();
-  await expect(coordinator.page.locator(".flash")).toBeVisible();
+  await expect(coordinator.page.locator(".flash")).toContainText("La réalisation est lancée.");
   await coordinator.page.getByLabel("L'étape").fill("Première journée des associations");
   await coordinator.page.getByLabel("Pour le").fill(parisIn(60 * 24 * 30).date);
   await coordinator.page.getByRole("button", { name: "Ajouter l'étape" }).click();
-  await expect(coordinator.page.locator(".flash")).toBeVisible();
+  await expect(coordinator.page.locator(".flash")).toContainText("L'étape est ajoutée.");
   await coordinator.page.locator("summary", { hasText: "Marquer la proposition comme réalisée" }).click();
+  await expect(coordinator.page.getByLabel("Le mot de la fin aux habitants")).toBeVisible();
   await coordinator.page.getByLabel("Le mot de la fin aux habitants").fill("La première journée a réuni 23 associations à la salle Bollaert. Rendez-vous l'an prochain !");
   await coordinator.page.getByRole("button", { name: "Oui, elle est réalisée" }).click();
-  await expect(coordinator.page.locator(".flash")).toBeVisible();
+  await expect(coordinator.page.locator(".flash")).toContainText("La proposition est réalisée.");
 
   await resident.goto(proposalPath);
   await expect(resident.locator(".proposal-meta")).toContainText("Réalisée");
