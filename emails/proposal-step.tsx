@@ -32,6 +32,8 @@ export type ProposalStepData = {
   meeting?: string | null;
   /** The answer's due date (under_review), a milestone's date, already formatted. */
   date?: string | null;
+  /** under_review: the due date has passed (the answer is late, and the email says so). */
+  late?: boolean;
   /** A milestone's title. */
   milestone?: string | null;
   /** merged / merged_in: the other proposal. */
@@ -45,7 +47,7 @@ const LABELLED_TEXT = new Set<ProposalStepKind>(["on_copil_agenda", "decided", "
 export const proposalStepSubject = (t: EmailT, data: ProposalStepData) => t(`proposalStep.${data.step}.subject`, { title: data.title });
 
 /** Sent to the author at each step of the feedback loop: GTP instruction, COPIL, answer, follow-up. */
-export function ProposalStepEmail({ t, lang, displayName, title, url, step, text, outcome, body, meeting, date, milestone, otherTitle, otherUrl }: EmailBase & ProposalStepData) {
+export function ProposalStepEmail({ t, lang, displayName, title, url, step, text, outcome, body, meeting, date, late, milestone, otherTitle, otherUrl }: EmailBase & ProposalStepData) {
   const values = { title, body: body ?? "", meeting: meeting ?? "", date: date ?? "", milestone: milestone ?? "", other: otherTitle ?? "" };
   return (
     <EmailLayout t={t} lang={lang} preview={t(`proposalStep.${step}.subject`, { title })} heading={t(`proposalStep.${step}.heading`)}>
@@ -53,7 +55,7 @@ export function ProposalStepEmail({ t, lang, displayName, title, url, step, text
       <Paragraph>{t(`proposalStep.${step}.intro`, values)}</Paragraph>
       {outcome ? <Paragraph>{t("proposalStep.outcome", { outcome: t(`proposalStep.outcomes.${outcome}`) })}</Paragraph> : null}
       {step === "under_review" && body ? <Paragraph>{t("proposalStep.under_review.partner", { body })}</Paragraph> : null}
-      {step === "under_review" && date ? <Paragraph>{t("proposalStep.under_review.deadline", { date })}</Paragraph> : null}
+      {step === "under_review" && date ? <Paragraph>{t(late ? "proposalStep.under_review.deadlineLate" : "proposalStep.under_review.deadline", { date })}</Paragraph> : null}
       {step === "answered" && outcome === "outside_contract" && body ? <Paragraph>{t("proposalStep.answered.competentBody", { body })}</Paragraph> : null}
       {text ? <Paragraph>{LABELLED_TEXT.has(step) ? `${t(`proposalStep.${step}.textLabel`)} ${text}` : text}</Paragraph> : null}
       {otherUrl ? <ActionLink t={t} href={otherUrl} label={t("proposalStep.otherAction", { other: otherTitle ?? "" })} /> : null}

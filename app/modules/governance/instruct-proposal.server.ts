@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { db, type Db } from "#app/db.server.ts";
 import { getSetting } from "#app/modules/settings/platform-settings.server.ts";
 import { instructingPartners, proposalReviews } from "#db/schema/index.ts";
-import { answerDeadline } from "./answer-deadline.ts";
+import { answerDeadline, isOverdue } from "./answer-deadline.ts";
 import { lockForStep, writeStep, type LockedProposal, type StepRefusal } from "./governance-steps.server.ts";
 import type { AnalysisInput } from "./gtp.schema.ts";
 import { mayReview, opensInstruction } from "./gtp-rules.ts";
@@ -17,7 +17,7 @@ import { emailAuthorOfStep } from "./step-emails.server.ts";
 
 export type InstructResult = { status: "ok"; opened: boolean } | StepRefusal | Forbidden | { status: "unknown_partner" };
 
-type Opened = { proposalId: string; partnerName: string | null; deadline: string | null } | null;
+type Opened = { proposalId: string; partnerName: string | null; deadline: string | null; late: boolean } | null;
 
 /** qualified (or postponed) → under_review, with the partner's name in the event; what the email needs. */
 async function openInstruction(tx: Db, proposal: LockedProposal, actorId: string, partner: { id: string; name: string } | null, audit: string): Promise<Opened | "not_allowed"> {
@@ -33,11 +33,16 @@ async function openInstruction(tx: Db, proposal: LockedProposal, actorId: string
   if (written.status !== "ok") return "not_allowed";
   const days = await getSetting("governance.answerDeadlineDays", tx);
   const locale = await authorLocale(tx, proposal.authorId);
-  return { proposalId: proposal.id, partnerName: partner?.name ?? null, deadline: proposal.qualifiedAt ? longDate(answerDeadline(proposal.qualifiedAt, days), locale) : null };
+  return {
+    proposalId: proposal.id,
+    partnerName: partner?.name ?? null,
+    deadline: proposal.qualifiedAt ? longDate(answerDeadline(proposal.qualifiedAt, days), locale) : null,
+    late: isOverdue({ qualifiedAt: proposal.qualifiedAt, answeredAt: proposal.answeredAt }, days),
+  };
 }
 
 async function emailOpened(opened: Opened) {
-  if (opened) await emailAuthorOfStep({ proposalId: opened.proposalId, step: "under_review", body: opened.partnerName, date: opened.deadline });
+  if (opened) await emailAuthorOfStep({ proposalId: opened.proposalId, step: "under_review", body: opened.partnerName, date: opened.deadline, late: opened.late });
 }
 
 /** Who instructs it: one of the active partners. */

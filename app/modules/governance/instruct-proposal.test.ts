@@ -30,6 +30,17 @@ describe("assigning the partner that instructs a proposal", () => {
     expect(mail!.text).toContain("10 mai 2027");
   });
 
+  test("an overdue proposal's author is told its answer is late, not promised a date already past", async () => {
+    const coordinator = await person("Coordinatrice", "coordinator");
+    const author = await person("Nadia", undefined, "fr");
+    const proposal = await qualifiedProposal({ authorId: author.id, daysAgo: 150 });
+    const lens = await partner("Ville de Lens, voirie");
+    await assignPartner({ actor: coordinator.viewer, proposalId: proposal.id, input: { version: 0, partnerId: lens.id } });
+    const [mail] = await stepEmailsTo(author.email);
+    expect(mail!.text).toContain("Sa réponse est en retard : elle était attendue le");
+    expect(mail!.text).not.toContain("au plus tard le");
+  });
+
   test("the due date is written in the author's language", async () => {
     const coordinator = await person("Coordinatrice", "coordinator");
     const author = await person("Sam", undefined, "en");
