@@ -80,6 +80,22 @@ function FieldMessages({ name, hint, error }: { name: string; hint?: ReactNode; 
   );
 }
 
+/** A group of radio buttons with its legend, hint and error; the first box carries the field's id, so the error summary's link lands on the group. */
+export function ChoiceGroup({ name, legend, hint, error, choices }: { name: string; legend: string; hint?: string; error?: string; choices: { value: string; label: string; register: ReturnType<ChoiceRegister> }[] }) {
+  return (
+    <fieldset className={`fieldset choice-group${error ? " field-invalid" : ""}`} aria-describedby={describedBy(name, hint, error)}>
+      <legend>{legend}</legend>
+      <FieldMessages name={name} hint={hint} error={error} />
+      {choices.map((choice, i) => (
+        <div className="choice" key={choice.value}>
+          <input type="radio" id={i === 0 ? name : `${name}-${choice.value}`} {...choice.register} />
+          <label htmlFor={i === 0 ? name : `${name}-${choice.value}`}>{choice.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 export function TextField({ name, label, hint, error, registration, ...input }: FieldBase & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className={`field${error ? " field-invalid" : ""}`}>

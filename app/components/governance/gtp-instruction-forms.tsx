@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import type { FormEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "#app/components/app-link.tsx";
-import { ErrorSummary, SelectField, TextAreaField, TextField, useValidatedForm, type ChoiceRegister, type ServerFormState } from "#app/components/forms.tsx";
+import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField, TextField, useValidatedForm, type ServerFormState } from "#app/components/forms.tsx";
 import {
   AnalysisSchema,
   AnswerSchema,
@@ -66,33 +66,6 @@ function StepForm({
         </div>
       </Form>
     </section>
-  );
-}
-
-function ChoiceGroup({ name, legend, hint, error, choices }: { name: string; legend: string; hint?: string; error?: string; choices: { value: string; label: string; register: ReturnType<ChoiceRegister> }[] }) {
-  const { t } = useTranslation();
-  return (
-    <fieldset className={`fieldset choice-group${error ? " field-invalid" : ""}`} aria-describedby={[hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined}>
-      <legend>{legend}</legend>
-      {hint ? (
-        <p id={`${name}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} className="field-error">
-          <span className="visually-hidden">{t("forms.errorPrefix")} </span>
-          {t(error as never)}
-        </p>
-      ) : null}
-      {choices.map((choice, i) => (
-        <div className="choice" key={choice.value}>
-          {/* The first box carries the field's id, so the error summary's link lands on the group. */}
-          <input type="radio" id={i === 0 ? name : `${name}-${choice.value}`} {...choice.register} />
-          <label htmlFor={i === 0 ? name : `${name}-${choice.value}`}>{choice.label}</label>
-        </div>
-      ))}
-    </fieldset>
   );
 }
 
