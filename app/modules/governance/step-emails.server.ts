@@ -1,9 +1,4 @@
-import { eq } from "drizzle-orm";
-import { db } from "#app/db.server.ts";
-import { appUrl } from "#app/env.server.ts";
-import { sendEmail } from "#app/modules/email/send-email.server.ts";
-import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
-import { proposals, users } from "#db/schema/index.ts";
+import { emailProposalAuthor } from "#app/modules/proposals/email-author.server.ts";
 import type { ProposalStepData } from "#emails/proposal-step.tsx";
 
 export type StepEmail = Omit<ProposalStepData, "displayName" | "title" | "url"> & { proposalId: string };
@@ -14,23 +9,7 @@ export type StepEmail = Omit<ProposalStepData, "displayName" | "title" | "url"> 
  * citoyens hear about it through the notifications, which read the step's timeline event.)
  */
 export async function emailAuthorOfStep({ proposalId, ...step }: StepEmail) {
-  try {
-    const [author] = await db
-      .select({ email: users.email, displayName: users.displayName, locale: users.locale, title: proposals.title })
-      .from(proposals)
-      .innerJoin(users, eq(users.id, proposals.authorId))
-      .where(eq(proposals.id, proposalId))
-      .limit(1);
-    if (!author) return; // the author deleted their account
-    await sendEmail({
-      to: author.email,
-      locale: author.locale,
-      template: "proposal-step",
-      data: { ...step, displayName: author.displayName, title: author.title, url: `${appUrl}${proposalPath(proposalId)}` },
-    });
-  } catch (error) {
-    console.error(`The "${step.step}" email for proposal ${proposalId} could not be sent:`, error);
-  }
+  await emailProposalAuthor(proposalId, "proposal-step", (author) => ({ ...step, ...author }));
 }
 
 /** Several steps at once (a published relevé): one after the other, so a slow provider is not hit in a burst. */

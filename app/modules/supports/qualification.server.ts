@@ -1,9 +1,7 @@
 import { and, eq, gte, isNull, sql } from "drizzle-orm";
-import { db, type Db } from "#app/db.server.ts";
-import { appUrl } from "#app/env.server.ts";
-import { sendEmail } from "#app/modules/email/send-email.server.ts";
-import { proposalPath } from "#app/modules/proposals/proposal-path.ts";
-import { proposalEvents, proposals, users } from "#db/schema/index.ts";
+import type { Db } from "#app/db.server.ts";
+import { emailProposalAuthor } from "#app/modules/proposals/email-author.server.ts";
+import { proposalEvents, proposals } from "#db/schema/index.ts";
 
 export type QualificationCounts = { threshold: number; supports: number };
 export type QualifiedProposal = { id: string; counts: QualificationCounts };
@@ -25,21 +23,5 @@ export async function qualifyProposalsAtThreshold(tx: Db, ambitionNumber: number
 
 /** After commit. A failure is logged, never thrown: the support itself is recorded either way. */
 export async function emailAuthorOfQualification(proposalId: string, counts: { threshold: number; supports: number }) {
-  try {
-    const [author] = await db
-      .select({ email: users.email, displayName: users.displayName, locale: users.locale, title: proposals.title })
-      .from(proposals)
-      .innerJoin(users, eq(users.id, proposals.authorId))
-      .where(eq(proposals.id, proposalId))
-      .limit(1);
-    if (!author) return; // the author deleted their account
-    await sendEmail({
-      to: author.email,
-      locale: author.locale,
-      template: "proposal-qualified",
-      data: { displayName: author.displayName, title: author.title, url: `${appUrl}${proposalPath(proposalId)}`, ...counts },
-    });
-  } catch (error) {
-    console.error(`The qualification email for proposal ${proposalId} could not be sent:`, error);
-  }
+  await emailProposalAuthor(proposalId, "proposal-qualified", (author) => ({ ...author, ...counts }));
 }
