@@ -16,8 +16,8 @@ import express from "express";
 import { env, isProduction, appUrl, listenAddresses } from "#app/env.server.ts";
 import { dbHandle } from "#app/db.server.ts";
 import { prepareDatabase } from "#app/modules/platform/prepare-database.server.ts";
-import { scheduleReminders } from "#app/modules/labo-registrations/send-reminders.server.ts";
-import { schedulePurge } from "#app/modules/privacy/purge-expired-data.server.ts";
+import { ALL_JOBS } from "#app/modules/jobs/all-jobs.server.ts";
+import { startScheduler } from "#app/modules/jobs/scheduled-jobs.server.ts";
 import { requestGuards, trustedOrigins } from "#app/modules/security/request-guards.server.ts";
 
 const started = Date.now();
@@ -29,8 +29,7 @@ if (!existsSync(BUILD_PATH)) {
 }
 
 await prepareDatabase(dbHandle);
-schedulePurge(dbHandle.db);
-scheduleReminders(dbHandle.db);
+const scheduler = startScheduler(dbHandle.db, ALL_JOBS);
 
 const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
 
@@ -82,6 +81,9 @@ if (build.mode === "development" && process.env.REMIX_DEV_ORIGIN) void broadcast
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     for (const server of servers) server.close();
-    void dbHandle.close().finally(() => process.exit(0));
+    void scheduler
+      .stop()
+      .then(() => dbHandle.close())
+      .finally(() => process.exit(0));
   });
 }

@@ -5,3 +5,4 @@ export * from "./labo.ts";
 export * from "./proposals.ts";
 export * from "./moderation.ts";
 export * from "./governance.ts";
+export * from "./notifications.ts";

@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
 
 /**
@@ -37,8 +38,42 @@ export const emailOutbox = pgTable(
     attachments: jsonb("attachments").$type<{ filename: string; contentType: string; content: string }[]>(),
     provider: text("provider").notNull(),
     providerId: text("provider_id"),
+    /** The last delivery error (kept after a later success, for the administrators' page). */
     error: text("error"),
+    /** pending → sending → sent, or failed once the dispatcher gives up (an administrator can retry). */
+    status: text("status").$type<EmailStatus>().notNull().default("sent"),
+    attempts: integer("attempts").notNull().default(0),
+    /** When a pending message may be tried (again); a claimed one is reclaimable after `locked_until`. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** Makes enqueueing idempotent ("notification:<id>", "digest:<user>:<day>"): a second enqueue is a no-op. */
+    dedupeKey: text("dedupe_key").unique(),
+    /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post). */
+    headers: jsonb("headers").$type<Record<string, string>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("email_outbox_created_at_idx").on(t.createdAt), index("email_outbox_to_idx").on(t.to, t.createdAt)],
+  (t) => [
+    index("email_outbox_created_at_idx").on(t.createdAt),
+    index("email_outbox_to_idx").on(t.to, t.createdAt),
+    index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
+    index("email_outbox_failed_idx").on(t.createdAt).where(sql`${t.status} = 'failed'`),
+  ],
 );
+
+export const EMAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/**
+ * Recurring work (outbox dispatch, reminders, purges, digests). Every instance ticks; an instance runs a
+ * job only when its conditional update of `next_run_at` succeeds, so each slot runs once across all of them.
+ */
+export const scheduledJobs = pgTable("scheduled_jobs", {
+  name: text("name").primaryKey(),
+  nextRunAt: timestamp("next_run_at", { withTimezone: true }).notNull(),
+  lastStartedAt: timestamp("last_started_at", { withTimezone: true }),
+  lastFinishedAt: timestamp("last_finished_at", { withTimezone: true }),
+  lastError: text("last_error"),
+  /** Which process claimed the last run (host:pid), for the operators. */
+  lastRunBy: text("last_run_by"),
+});

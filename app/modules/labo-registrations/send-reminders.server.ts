@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "#app/db.server.ts";
+import { every, type ScheduledJob } from "#app/modules/jobs/scheduled-jobs.server.ts";
 import { laboRegistrations, laboSessions } from "#db/schema/index.ts";
 import { emailableRecipients, sendReminderEmail } from "./registration-emails.server.ts";
 
@@ -53,9 +54,5 @@ export async function sendDueReminders(db: Db, now = new Date()): Promise<{ sent
   return { sent };
 }
 
-/** Runs the reminders at start and every 10 minutes; the timer never keeps the process alive. */
-export function scheduleReminders(db: Db) {
-  const run = () => sendDueReminders(db).catch((error: unknown) => console.error("Labo reminders failed", error));
-  void run();
-  setInterval(run, EVERY_MS).unref();
-}
+/** The reminder run, every 10 minutes, once across all app instances (app/modules/jobs). */
+export const reminderJob: ScheduledJob = { name: "labo-reminders", next: every(EVERY_MS), run: (db, now) => sendDueReminders(db, now) };

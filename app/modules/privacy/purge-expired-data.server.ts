@@ -1,6 +1,7 @@
 import { and, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { env } from "#app/env.server.ts";
 import type { Db } from "#db/client.ts";
+import { every, type ScheduledJob } from "#app/modules/jobs/scheduled-jobs.server.ts";
 import { auditLog, authTokens, emailOutbox, laboCaptures, laboRegistrations, laboSessions, rateLimits, sessions } from "#db/schema/index.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -51,9 +52,5 @@ export async function purgeExpiredData(db: Db, now = new Date(), retention: { la
   });
 }
 
-/** Runs the purge at start and then daily; the timer never keeps the process alive. */
-export function schedulePurge(db: Db) {
-  const run = () => purgeExpiredData(db).catch((error: unknown) => console.error("Purge of expired data failed", error));
-  void run();
-  setInterval(run, DAY).unref();
-}
+/** The purge, daily, once across all app instances (app/modules/jobs). */
+export const purgeJob: ScheduledJob = { name: "purge-expired-data", next: every(DAY), run: (db, now) => purgeExpiredData(db, now) };
