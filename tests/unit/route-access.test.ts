@@ -1025,6 +1025,10 @@ const ROUTES: RouteCase[] = [
     action: { form: () => ({ intent: "progress", version: "0", text: "Des nouvelles de la réalisation." }), expected: only(["coordinator", "administrator"], "notFound") },
   },
   // @governance-followup (add rows above this line)
+  // @notifications-centre (add rows above this line)
+  // @notifications-settings (add rows above this line)
+  // @outbox-admin (add rows above this line)
+  // @operations (add rows above this line)
 ];
 
 // Labo console: an idea captured at the fixture's session in Lens (made by `load`, after the per-test reset).
