@@ -56,6 +56,14 @@ export default function AdminOverview() {
             <p>{t("overview.settings")}</p>
           </li>
         ) : null}
+        {sections.outbox ? (
+          <li className="card">
+            <h2>
+              <Link to="/admin/courriels">{t("nav.outbox")}</Link>
+            </h2>
+            <p>{t("overview.outbox")}</p>
+          </li>
+        ) : null}
       </ul>
     </>
   );

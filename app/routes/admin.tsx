@@ -15,6 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     users: can(viewer, "roles.manage"),
     audit: can(viewer, "audit.read"),
     settings: can(viewer, "settings.manage"),
+    outbox: can(viewer, "outbox.manage"),
   };
   if (!Object.values(sections).some(Boolean)) throw json({ reason: "forbidden" }, { status: 403 });
   return json({ sections });
@@ -50,6 +51,11 @@ export default function AdminLayout() {
           {sections.settings ? (
             <li>
               <NavLink to="/admin/parametres">{t("nav.settings")}</NavLink>
+            </li>
+          ) : null}
+          {sections.outbox ? (
+            <li>
+              <NavLink to="/admin/courriels">{t("nav.outbox")}</NavLink>
             </li>
           ) : null}
         </ul>

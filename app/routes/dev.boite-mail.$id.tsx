@@ -75,7 +75,7 @@ export default function MailboxMessageRoute() {
         <div>
           <dt>{t("fields.delivery")}</dt>
           <dd>
-            {message.error ? t("delivery.failedWith", { error: message.error }) : t(`delivery.${message.provider === "resend" ? "resend" : "outbox"}`)}
+            {message.delivery === "failed" || message.delivery === "retrying" ? t(`delivery.${message.delivery}With`, { error: message.error }) : t(`delivery.${message.delivery}`)}
           </dd>
         </div>
       </dl>

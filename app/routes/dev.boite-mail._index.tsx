@@ -64,7 +64,7 @@ export default function MailboxRoute() {
                   <td>
                     <Link to={`/dev/boite-mail/${m.id}`}>{m.subject}</Link>
                   </td>
-                  <td>{m.error ? t("delivery.failed") : t(`delivery.${m.provider === "resend" ? "resend" : "outbox"}`)}</td>
+                  <td>{t(`delivery.${m.delivery}`)}</td>
                 </tr>
               ))}
             </tbody>

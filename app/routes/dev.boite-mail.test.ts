@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { env } from "#app/env.server.ts";
-import { sendEmail } from "#app/modules/email/send-email.server.ts";
+import { queueEmail } from "#app/modules/email/send-email.server.ts";
 import { emailOutbox } from "#db/schema/index.ts";
 import { insertUser } from "#tests/factories/users.ts";
 import { getRequest, loaderArgs, sessionCookieFor, settle } from "#tests/helpers/request.ts";
@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 async function send(to: string, displayName = "Nadia") {
-  const result = await sendEmail({ to, locale: "fr", template: "verify-email", data: { displayName, url: "http://localhost:3000/verification?token=abc" } });
+  const result = await queueEmail({ to, locale: "fr", template: "verify-email", data: { displayName, url: "http://localhost:3000/verification?token=abc" } });
   return result.messageId;
 }
 
@@ -36,6 +36,26 @@ describe("development mailbox, outside production", () => {
     expect(data.messages[0]).not.toHaveProperty("html");
     const filtered = await (await list("/dev/boite-mail?destinataire=NADIA@example.org")).json();
     expect(filtered.messages.map((m: { to: string }) => m.to)).toEqual(["nadia@example.org"]);
+  });
+
+  test("each message says what became of it: kept here, sent, waiting, to be tried again, or failed", async () => {
+    const base = { subject: "S", template: "verify-email", html: "<p>x</p>", text: "x" };
+    const at = (minutes: number) => new Date(Date.UTC(2026, 11, 7, 10, minutes));
+    await db.insert(emailOutbox).values([
+      { ...base, to: "kept@example.org", provider: "outbox", status: "sent", createdAt: at(5) },
+      { ...base, to: "sent@example.org", provider: "resend", status: "sent", error: "500: earlier try", createdAt: at(4) },
+      { ...base, to: "waiting@example.org", provider: "resend", status: "pending", createdAt: at(3) },
+      { ...base, to: "retry@example.org", provider: "resend", status: "pending", error: "timeout", createdAt: at(2) },
+      { ...base, to: "failed@example.org", provider: "resend", status: "failed", error: "422: invalid", createdAt: at(1) },
+    ]);
+    const data = await (await list()).json();
+    expect(data.messages.map((m: { to: string; delivery: string }) => [m.to, m.delivery])).toEqual([
+      ["kept@example.org", "outbox"],
+      ["sent@example.org", "resend"],
+      ["waiting@example.org", "pending"],
+      ["retry@example.org", "retrying"],
+      ["failed@example.org", "failed"],
+    ]);
   });
 
   test("pages of 50", async () => {
@@ -104,7 +124,7 @@ describe("development mailbox, in production", () => {
 
 test("a message's attachments are listed by name and downloaded from their own address", async () => {
   const content = Buffer.from("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").toString("base64");
-  const { messageId } = await sendEmail({
+  const { messageId } = await queueEmail({
     to: "nadia@example.org",
     locale: "fr",
     template: "magic-link",

@@ -1,6 +1,6 @@
 import { eq, isNull, and } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
-import { sendEmail } from "#app/modules/email/send-email.server.ts";
+import { queueEmail } from "#app/modules/email/send-email.server.ts";
 import { users } from "#db/schema/index.ts";
 import { findUserById } from "./account-queries.server.ts";
 import { issueAuthToken, redeemAuthToken } from "./auth-tokens.server.ts";
@@ -10,7 +10,7 @@ export async function resendVerificationEmail(userId: string): Promise<{ status:
   const user = await findUserById(userId);
   if (!user || user.emailVerifiedAt) return { status: "already_verified" };
   const url = await issueAuthToken(db, user.id, "email_verification");
-  await sendEmail({ to: user.email, locale: user.locale, template: "verify-email", data: { displayName: user.displayName, url } });
+  await queueEmail({ to: user.email, locale: user.locale, template: "verify-email", data: { displayName: user.displayName, url } });
   return { status: "sent" };
 }
 

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
-import { sendEmail } from "#app/modules/email/send-email.server.ts";
+import { queueEmail } from "#app/modules/email/send-email.server.ts";
 import { users } from "#db/schema/index.ts";
 import { findUserByEmail } from "./account-queries.server.ts";
 import { issueAuthToken, redeemAuthToken } from "./auth-tokens.server.ts";
@@ -10,7 +10,7 @@ export async function requestMagicLink(email: string): Promise<void> {
   const user = await findUserByEmail(email);
   if (!user) return;
   const url = await issueAuthToken(db, user.id, "magic_link");
-  await sendEmail({ to: user.email, locale: user.locale, template: "magic-link", data: { displayName: user.displayName, url } });
+  await queueEmail({ to: user.email, locale: user.locale, template: "magic-link", data: { displayName: user.displayName, url } });
 }
 
 export type MagicLinkResult = { status: "ok"; userId: string; locale: string } | { status: "invalid" | "expired" | "used" };

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
-import { sendEmail } from "#app/modules/email/send-email.server.ts";
+import { queueEmail } from "#app/modules/email/send-email.server.ts";
 import { users } from "#db/schema/index.ts";
 import { findUserByEmail } from "./account-queries.server.ts";
 import { inspectAuthToken, issueAuthToken, revokeAuthTokens, redeemAuthToken } from "./auth-tokens.server.ts";
@@ -11,7 +11,7 @@ export async function requestPasswordReset(email: string): Promise<void> {
   const user = await findUserByEmail(email);
   if (!user) return;
   const url = await issueAuthToken(db, user.id, "password_reset");
-  await sendEmail({ to: user.email, locale: user.locale, template: "password-reset", data: { displayName: user.displayName, url } });
+  await queueEmail({ to: user.email, locale: user.locale, template: "password-reset", data: { displayName: user.displayName, url } });
 }
 
 export type ResetPasswordResult = { status: "ok"; userId: string; locale: string } | { status: "invalid" | "expired" | "used" };

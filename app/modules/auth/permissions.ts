@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   "moderation.act",
   "governance.manage", // GTP / COPIL secretariat
   "settings.manage", // moderation threshold, pre-moderation
+  "outbox.manage", // the outbox: delivery counts, failed emails sent again
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,6 +47,7 @@ const GLOBAL: Record<Permission, readonly Role[]> = {
   "moderation.act": ["moderator", "administrator"],
   "governance.manage": ["coordinator", "administrator"],
   "settings.manage": ["administrator"],
+  "outbox.manage": ["administrator"],
 };
 
 function hasRole(viewer: NonNullable<Viewer>, roles: readonly Role[]) {

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { db } from "#app/db.server.ts";
 import { appUrl } from "#app/env.server.ts";
 import { acceptCharter } from "#app/modules/charter/accept-charter.server.ts";
-import { sendEmail } from "#app/modules/email/send-email.server.ts";
+import { queueEmail } from "#app/modules/email/send-email.server.ts";
 import { users } from "#db/schema/index.ts";
 import { checkPlaces, findUserByEmail } from "./account-queries.server.ts";
 import type { SignUpSchema } from "./auth.schema.ts";
@@ -44,13 +44,13 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
   });
 
   if (created) {
-    await sendEmail({ to: input.email, locale: input.locale, template: "verify-email", data: { displayName: input.displayName, url: created.url } });
+    await queueEmail({ to: input.email, locale: input.locale, template: "verify-email", data: { displayName: input.displayName, url: created.url } });
     return { status: "created", userId: created.userId };
   }
 
   const owner = await findUserByEmail(input.email);
   if (owner) {
-    await sendEmail({
+    await queueEmail({
       to: owner.email,
       locale: owner.locale,
       template: "sign-up-attempt",

@@ -20,21 +20,30 @@ export async function requireMailboxReader(request: Request) {
 
 export const MAILBOX_PAGE_SIZE = 50;
 
+export type MailboxDelivery = "outbox" | "resend" | "pending" | "retrying" | "failed";
+
+/** What became of a message, as the mailbox says it: the status decides; an error alone may be a past try. */
+export function mailboxDelivery(message: { provider: string; status: string; error: string | null }): MailboxDelivery {
+  if (message.status === "failed") return "failed";
+  if (message.status === "pending" || message.status === "sending") return message.error ? "retrying" : "pending";
+  return message.provider === "resend" ? "resend" : "outbox";
+}
+
 /** Newest first, a page at a time, optionally for one recipient (served by email_outbox_to_idx). */
 export async function listMailbox({ page, recipient }: { page: number; recipient: string | null }) {
   const rows = await db
-    .select({ id: emailOutbox.id, to: emailOutbox.to, subject: emailOutbox.subject, template: emailOutbox.template, provider: emailOutbox.provider, error: emailOutbox.error, createdAt: emailOutbox.createdAt })
+    .select({ id: emailOutbox.id, to: emailOutbox.to, subject: emailOutbox.subject, template: emailOutbox.template, provider: emailOutbox.provider, status: emailOutbox.status, error: emailOutbox.error, createdAt: emailOutbox.createdAt })
     .from(emailOutbox)
     .where(recipient ? eq(emailOutbox.to, recipient) : undefined)
     .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
     .limit(MAILBOX_PAGE_SIZE + 1)
     .offset((page - 1) * MAILBOX_PAGE_SIZE);
-  return { messages: rows.slice(0, MAILBOX_PAGE_SIZE), hasMore: rows.length > MAILBOX_PAGE_SIZE };
+  return { messages: rows.slice(0, MAILBOX_PAGE_SIZE).map((row) => ({ ...row, delivery: mailboxDelivery(row) })), hasMore: rows.length > MAILBOX_PAGE_SIZE };
 }
 
 export async function getMailboxMessage(id: string) {
   // A malformed id is simply unknown (and never reaches PostgreSQL, which would refuse it with an error).
   if (!isUuid(id)) return null;
   const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).limit(1);
-  return row ?? null;
+  return row ? { ...row, delivery: mailboxDelivery(row) } : null;
 }

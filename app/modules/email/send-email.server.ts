@@ -1,11 +1,11 @@
 import { render } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
-import { Resend } from "resend";
-import { db } from "#app/db.server.ts";
+import { db, type Db } from "#app/db.server.ts";
 import { env } from "#app/env.server.ts";
 import { getFixedT } from "#app/modules/i18n/i18next.server.ts";
 import { isLocale, type Locale } from "#app/modules/i18n/i18n.ts";
 import { emailOutbox } from "#db/schema/index.ts";
+import { dispatchOutbox } from "./dispatch-outbox.server.ts";
 import type { EmailT } from "#emails/components/email-layout.tsx";
 import { LaboMinutesEmail, laboMinutesSubject, type LaboMinutesData } from "#emails/labo-minutes.tsx";
 import { LaboPromotedEmail, laboPromotedSubject, type LaboPromotedData } from "#emails/labo-promoted.tsx";
@@ -24,6 +24,8 @@ import { ProposalStepEmail, proposalStepSubject, type ProposalStepData } from "#
 import { ProposalQualifiedEmail, proposalQualifiedSubject, type ProposalQualifiedData } from "#emails/proposal-qualified.tsx";
 import { SignUpAttemptEmail, signUpAttemptSubject, type SignUpAttemptData } from "#emails/sign-up-attempt.tsx";
 import { VerifyEmail, verifyEmailSubject, type VerifyEmailData } from "#emails/verify-email.tsx";
+import { NotificationEmail, notificationSubject, type NotificationEmailData } from "#emails/notification.tsx";
+import { NotificationDigestEmail, notificationDigestSubject, type NotificationDigestData } from "#emails/notification-digest.tsx";
 
 type Template<D> = { subject: (t: EmailT, data: D) => string; element: (t: EmailT, lang: Locale, data: D) => ReactElement };
 
@@ -97,6 +99,14 @@ const TEMPLATES = {
     subject: (t) => moderationContestDecisionSubject(t),
     element: (t, lang, data) => createElement(ModerationContestDecisionEmail, { t, lang, ...data }),
   } satisfies Template<ModerationContestDecisionData>,
+  notification: {
+    subject: (t, data) => notificationSubject(t, data),
+    element: (t, lang, data) => createElement(NotificationEmail, { t, lang, ...data }),
+  } satisfies Template<NotificationEmailData>,
+  "notification-digest": {
+    subject: (t, data) => notificationDigestSubject(t, data),
+    element: (t, lang, data) => createElement(NotificationDigestEmail, { t, lang, ...data }),
+  } satisfies Template<NotificationDigestData>,
 };
 
 export type EmailTemplateName = keyof typeof TEMPLATES;
@@ -105,55 +115,60 @@ type DataOf<N extends EmailTemplateName> = Parameters<(typeof TEMPLATES)[N]["ele
 /** A file sent with a message; `content` is base64 (what Resend takes, and what the outbox keeps). */
 export type EmailAttachment = { filename: string; contentType: string; content: string };
 
-export type SendEmailInput<N extends EmailTemplateName> = { to: string; locale: string; template: N; data: DataOf<N>; attachments?: EmailAttachment[] };
-export type SendEmailResult =
-  | { status: "sent"; messageId: string; provider: "resend" | "outbox" }
-  | { status: "failed"; messageId: string; provider: "resend"; error: string };
+export type QueueEmailInput<N extends EmailTemplateName> = {
+  to: string;
+  locale: string;
+  template: N;
+  data: DataOf<N>;
+  attachments?: EmailAttachment[];
+  /** Extra headers sent with the message (List-Unsubscribe…). */
+  headers?: Record<string, string>;
+  /** Queueing twice with the same key writes one message ("notification:<id>"). */
+  dedupeKey?: string;
+};
+export type QueueEmailOptions = { tx?: Db };
+export type EmailQueued = { status: "queued"; messageId: string };
+export type QueueEmailResult = EmailQueued | { status: "duplicate" };
 
 /**
- * Renders a template in the recipient's language and delivers it: through Resend when RESEND_API_KEY is
- * set, otherwise into the outbox table (read at /dev/boite-mail). Either way the message is recorded in
- * the outbox, so the app behaves the same. Provider failures are returned, never thrown: a sign-up must
- * not fail because an email could not leave.
+ * Renders a template in the recipient's language and writes it to the outbox, in the caller's transaction
+ * when `tx` is given. Without RESEND_API_KEY the outbox is the delivery (read at /dev/boite-mail): the
+ * message is sent as soon as it is written. With the key it is pending: the dispatcher
+ * (dispatch-outbox.server.ts) sends it, retries it, and gives up on it where administrators can see it.
+ * Only rendering or the database can make this throw; the provider never does.
  */
-export async function sendEmail<N extends EmailTemplateName>(input: SendEmailInput<N>): Promise<SendEmailResult> {
+export async function queueEmail<N extends EmailTemplateName>(input: QueueEmailInput<N> & { dedupeKey?: undefined }, options?: QueueEmailOptions): Promise<EmailQueued>;
+export async function queueEmail<N extends EmailTemplateName>(input: QueueEmailInput<N>, options?: QueueEmailOptions): Promise<QueueEmailResult>;
+export async function queueEmail<N extends EmailTemplateName>(input: QueueEmailInput<N>, options: QueueEmailOptions = {}): Promise<QueueEmailResult> {
   const lang: Locale = isLocale(input.locale) ? input.locale : "fr";
   const template = TEMPLATES[input.template] as unknown as Template<DataOf<N>>;
   const t = (await getFixedT(lang, "emails")) as unknown as EmailT;
   const element = template.element(t, lang, input.data);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  const attachments = input.attachments?.length ? input.attachments : null;
-  const message = { to: input.to, subject: template.subject(t, input.data), template: input.template, html, text, attachments };
-
-  const apiKey = env.RESEND_API_KEY;
-  if (!apiKey) {
-    const [row] = await db.insert(emailOutbox).values({ ...message, provider: "outbox" }).returning({ id: emailOutbox.id });
-    return { status: "sent", messageId: row!.id, provider: "outbox" };
-  }
-
-  let providerId: string | null = null;
-  let error: string | null = null;
-  try {
-    const response = await new Resend(apiKey).emails.send({
-      from: env.EMAIL_FROM,
-      to: message.to,
-      subject: message.subject,
-      html,
-      text,
-      ...(attachments ? { attachments: attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) } : {}),
-    });
-    if (response.error) error = `${response.error.name}: ${response.error.message}`;
-    else providerId = response.data.id;
-  } catch (cause) {
-    error = cause instanceof Error ? cause.message : String(cause);
-  }
-  const [row] = await db
+  const message = {
+    to: input.to,
+    subject: template.subject(t, input.data),
+    template: input.template,
+    html,
+    text,
+    attachments: input.attachments?.length ? input.attachments : null,
+    headers: input.headers && Object.keys(input.headers).length ? input.headers : null,
+    dedupeKey: input.dedupeKey ?? null,
+  };
+  const now = new Date();
+  const delivery = env.RESEND_API_KEY
+    ? ({ provider: "resend", status: "pending", nextAttemptAt: now } as const)
+    : ({ provider: "outbox", status: "sent", sentAt: now } as const);
+  const [row] = await (options.tx ?? db)
     .insert(emailOutbox)
-    .values({ ...message, provider: "resend", providerId, error })
+    .values({ ...message, ...delivery })
+    .onConflictDoNothing({ target: emailOutbox.dedupeKey })
     .returning({ id: emailOutbox.id });
-  if (error !== null) {
-    console.error(`Email "${input.template}" could not be sent through Resend: ${error}`);
-    return { status: "failed", messageId: row!.id, provider: "resend", error };
+  if (!row) return { status: "duplicate" };
+  // Written outside a transaction, the row is visible now: send it at once rather than at the next tick
+  // (in a caller's transaction it is not yet; the dispatch job picks it up within seconds of the commit).
+  if (delivery.status === "pending" && !options.tx) {
+    void dispatchOutbox(db, { ids: [row.id] }).catch((error: unknown) => console.error(`Email ${row.id} could not be dispatched at once:`, error));
   }
-  return { status: "sent", messageId: row!.id, provider: "resend" };
+  return { status: "queued", messageId: row.id };
 }

@@ -16,7 +16,7 @@ const EVERY_MS = 10 * 60_000;
 /**
  * Sends the reminders that are due. Each registration is claimed with one atomic update
  * (`reminder_sent_at` set only where it is still null) before its email is built, so a restart, a second
- * run or a second app instance never sends it twice. A failed send gives the claim back for the next run.
+ * run or a second app instance never sends it twice. The email is queued: the outbox retries its delivery.
  */
 export async function sendDueReminders(db: Db, now = new Date()): Promise<{ sent: number }> {
   const opens = new Date(now.getTime() + REMINDER_WINDOW.opensHoursBefore * HOUR);
@@ -48,8 +48,7 @@ export async function sendDueReminders(db: Db, now = new Date()): Promise<{ sent
     // Phone-only registrants: claimed all the same, there is nothing to send them.
     if (!session || !recipient) continue;
     const result = await sendReminderEmail(session, recipient);
-    if (result.status === "sent") sent += 1;
-    else await db.update(laboRegistrations).set({ reminderSentAt: null }).where(eq(laboRegistrations.id, candidate.id));
+    if (result.status === "queued") sent += 1;
   }
   return { sent };
 }

@@ -3,7 +3,7 @@
  * decision). Each function takes what the transaction collected.
  */
 import { appUrl } from "#app/env.server.ts";
-import { sendEmail } from "#app/modules/email/send-email.server.ts";
+import { queueEmail } from "#app/modules/email/send-email.server.ts";
 import type { ModerationSubjectType, ReportReason } from "#db/schema/index.ts";
 
 export type Recipient = { email: string; locale: string; displayName: string };
@@ -22,28 +22,28 @@ export async function sendModerationEmails(emails: PendingEmail[]) {
     const displayName = email.to.displayName;
     switch (email.kind) {
       case "hidden":
-        await sendEmail({
+        await queueEmail({
           ...base,
           template: "moderation-hidden",
           data: { displayName, subjectType: email.subjectType, reason: email.reason, note: email.note, contestUrl: `${appUrl}/moderation/contestation/${email.caseId}` },
         });
         break;
       case "outcome":
-        await sendEmail({ ...base, template: "moderation-report-outcome", data: { displayName, subjectType: email.subjectType, hidden: email.hidden } });
+        await queueEmail({ ...base, template: "moderation-report-outcome", data: { displayName, subjectType: email.subjectType, hidden: email.hidden } });
         break;
       case "warning":
-        await sendEmail({ ...base, template: "moderation-warning", data: { displayName, message: email.message, charterUrl: `${appUrl}/charte` } });
+        await queueEmail({ ...base, template: "moderation-warning", data: { displayName, message: email.message, charterUrl: `${appUrl}/charte` } });
         break;
       case "suspension": {
         const until = new Intl.DateTimeFormat(email.to.locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(email.until);
-        await sendEmail({ ...base, template: "moderation-suspension", data: { displayName, until, message: email.message, charterUrl: `${appUrl}/charte` } });
+        await queueEmail({ ...base, template: "moderation-suspension", data: { displayName, until, message: email.message, charterUrl: `${appUrl}/charte` } });
         break;
       }
       case "approved":
-        await sendEmail({ ...base, template: "moderation-approved", data: { displayName, title: email.title, proposalUrl: `${appUrl}/propositions/${email.proposalId}` } });
+        await queueEmail({ ...base, template: "moderation-approved", data: { displayName, title: email.title, proposalUrl: `${appUrl}/propositions/${email.proposalId}` } });
         break;
       case "contest":
-        await sendEmail({ ...base, template: "moderation-contest-decision", data: { displayName, subjectType: email.subjectType, restored: email.restored, note: email.note } });
+        await queueEmail({ ...base, template: "moderation-contest-decision", data: { displayName, subjectType: email.subjectType, restored: email.restored, note: email.note } });
         break;
     }
   }

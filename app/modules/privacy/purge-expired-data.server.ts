@@ -1,4 +1,4 @@
-import { and, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, inArray, isNull, lt, notInArray, or, sql } from "drizzle-orm";
 import { env } from "#app/env.server.ts";
 import type { Db } from "#db/client.ts";
 import { every, type ScheduledJob } from "#app/modules/jobs/scheduled-jobs.server.ts";
@@ -25,7 +25,11 @@ function monthsBefore(date: Date, months: number) {
 export async function purgeExpiredData(db: Db, now = new Date(), retention: { laboPersonalDataMonths: number } = RETENTION) {
   const ago = (ms: number) => new Date(now.getTime() - ms);
   return db.transaction(async (tx) => {
-    const emails = await tx.delete(emailOutbox).where(lt(emailOutbox.createdAt, ago(RETENTION.emailsDays * DAY))).returning({ id: emailOutbox.id });
+    // A message still to be delivered is kept, however old: the dispatcher holds it.
+    const emails = await tx
+      .delete(emailOutbox)
+      .where(and(lt(emailOutbox.createdAt, ago(RETENTION.emailsDays * DAY)), notInArray(emailOutbox.status, ["pending", "sending"])))
+      .returning({ id: emailOutbox.id });
     const audit = await tx.delete(auditLog).where(lt(auditLog.createdAt, ago(RETENTION.auditDays * DAY))).returning({ id: auditLog.id });
     const counters = await tx
       .delete(rateLimits)

@@ -37,6 +37,20 @@ test("deletes old emails, old audit entries, stale counters and expired sessions
   expect(await db.select().from(sessions).where(eq(sessions.id, "expired"))).toHaveLength(0);
 });
 
+test("never deletes an old message still waiting to be delivered, and deletes old failed ones", async () => {
+  const now = new Date("2026-06-01T12:00:00Z");
+  const old = new Date(now.getTime() - 400 * DAY);
+  const email = { to: "a@example.org", subject: "s", template: "t", html: "h", text: "t", provider: "resend", createdAt: old };
+  await db.insert(emailOutbox).values([
+    { ...email, subject: "pending", status: "pending" },
+    { ...email, subject: "sending", status: "sending" },
+    { ...email, subject: "failed", status: "failed" },
+    { ...email, subject: "sent", status: "sent" },
+  ]);
+  expect(await purgeExpiredData(db, now)).toMatchObject({ emails: 2 });
+  expect((await db.select().from(emailOutbox)).map((e) => e.subject).sort()).toEqual(["pending", "sending"]);
+});
+
 test("erases the names and contacts of a rendez-vous du Labo once its retention period has passed, and keeps its counts", async () => {
   const { laboCaptures, laboRegistrations, laboSessions } = await import("#db/schema/index.ts");
   const { insertLaboSession } = await import("#tests/factories/labo-sessions.ts");
