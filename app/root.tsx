@@ -11,6 +11,8 @@ import { can, writeBlock } from "#app/modules/auth/permissions.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { fallbackLng } from "#app/modules/i18n/i18n.ts";
 import { popFlash } from "#app/modules/platform/flash.server.ts";
+import { countUnreadNotifications } from "#app/modules/notifications/notification-queries.server.ts";
+import { notificationBell } from "#app/modules/notifications/notification-text.ts";
 import stylesheet from "#app/styles/app.css";
 import { dateFormat } from "#app/components/dates.ts";
 
@@ -24,7 +26,8 @@ export const meta = pageMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, viewer, flash] = await Promise.all([getLocale(request), getViewer(request), popFlash(request)]);
-  const t = await getFixedT(locale);
+  // One indexed count for the header's bell; anonymous visitors cost no query.
+  const [t, unread] = await Promise.all([getFixedT(locale), viewer ? countUnreadNotifications(viewer.id) : null]);
   const block = viewer ? writeBlock(viewer) : null;
   const day = dateFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
   return json(
@@ -41,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             canAdminister: can(viewer, "roles.manage") || can(viewer, "referential.edit"),
             canModerate: can(viewer, "moderation.act"),
             canGovern: can(viewer, "governance.manage"),
+            notifications: notificationBell(t, unread ?? 0),
             // Told on every page: a suspended account reads but does not write; a new charter waits to be accepted.
             notice:
               block?.reason === "suspended"

@@ -3,6 +3,8 @@ import { useEffect, useRef, type ReactElement, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink, usePageHydrates } from "#app/components/app-link.tsx";
 import { CachedMarkup } from "#app/components/cached-markup.tsx";
+import { NotificationBell } from "#app/components/notification-bell.tsx";
+import type { BellData } from "#app/modules/notifications/notification-text.ts";
 
 export type LayoutViewer = {
   displayName: string;
@@ -11,6 +13,8 @@ export type LayoutViewer = {
   canModerate: boolean;
   /** Coordinators and administrators: the GTP / COPIL secretariat. */
   canGovern?: boolean;
+  /** The header bell: unread notifications. */
+  notifications?: BellData;
   notice: { kind: "suspended" | "charter"; text: string } | null;
 } | null;
 
@@ -81,6 +85,7 @@ export function SiteLayout({ viewer, locale, flash, children }: { viewer: Layout
                 {t("layout.switchLanguage")}
               </button>
             </form>
+            {viewer?.notifications ? <NotificationBell data={viewer.notifications} /> : null}
             <LayoutPart cacheKey={`account ${signedIn}`}>
               <AccountLinks signedIn={signedIn} />
             </LayoutPart>

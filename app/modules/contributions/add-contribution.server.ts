@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
 import { can, type Viewer } from "#app/modules/auth/permissions.ts";
+import { recordNotificationEvent } from "#app/modules/notifications/record-notification-event.server.ts";
 import { isOpen } from "#app/modules/proposals/proposal-status.ts";
 import { contributions, proposalFollows, proposals } from "#db/schema/index.ts";
 import type { NewContributionInput } from "./contribution.schema.ts";
@@ -88,6 +89,8 @@ export async function addContribution({
       .set({ contributionCount: sql`${proposals.contributionCount} + 1` })
       .where(eq(proposals.id, proposalId));
     await tx.insert(proposalFollows).values({ proposalId, userId: viewer.id }).onConflictDoNothing();
+    // The author of the contribution answered hears about it (the fan-out checks who, and what is still shown).
+    if (parentId) await recordNotificationEvent(tx, { kind: "contribution_reply", proposalId, contributionId: created!.id, actorId: viewer.id });
     return { status: "ok", contribution: { id: created!.id, proposalId, parentId } } as const;
   });
 }

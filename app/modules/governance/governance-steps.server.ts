@@ -9,6 +9,7 @@ import type { Db } from "#app/db.server.ts";
 import { recordAudit } from "#app/modules/audit/record-audit.server.ts";
 import { canMoveTo } from "#app/modules/proposals/proposal-status.ts";
 import { recordEvent } from "#app/modules/proposals/proposal-writes.server.ts";
+import { recordNotificationEvent } from "#app/modules/notifications/record-notification-event.server.ts";
 import { proposals, type ProposalEventKind, type ProposalStatus } from "#db/schema/index.ts";
 
 export type LockedProposal = typeof proposals.$inferSelect;
@@ -48,6 +49,7 @@ export async function writeStep(tx: Db, proposal: LockedProposal, step: StepInpu
     .set({ ...step.set, ...(step.to ? { status: step.to } : {}), governanceVersion: sql`${proposals.governanceVersion} + 1`, updatedAt: sql`now()` })
     .where(eq(proposals.id, proposal.id));
   await recordEvent(tx, { proposalId: proposal.id, kind: step.event, actorId: step.actorId, payload: step.payload });
+  await recordNotificationEvent(tx, { kind: "proposal_step", proposalId: proposal.id, actorId: step.actorId, payload: { ...step.payload, step: step.event } });
   await recordAudit(tx, {
     actorId: step.actorId,
     action: step.audit,

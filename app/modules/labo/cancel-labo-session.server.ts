@@ -5,6 +5,7 @@ import { recordAudit } from "#app/modules/audit/record-audit.server.ts";
 import { laboSessions } from "#db/schema/index.ts";
 import { EDITABLE_STATUSES, lockSession, type RegistrantNotice } from "./update-labo-session.server.ts";
 import { notifyRegistrantsOfChange } from "#app/modules/labo-registrations/registration-emails.server.ts";
+import { recordNotificationEvent } from "#app/modules/notifications/record-notification-event.server.ts";
 
 export type CancelLaboSessionResult = { status: "ok"; notify: RegistrantNotice } | { status: "not_found" } | { status: "forbidden" } | { status: "not_cancellable" };
 
@@ -27,6 +28,8 @@ export async function cancelLaboSession({ actor, sessionId, reason }: { actor: {
       changes: { status: { before: session.status, after: "cancelled" } },
       reason,
     });
+    // A draft had no registrants to tell.
+    if (session.status !== "draft") await recordNotificationEvent(tx, { kind: "labo_session_cancelled", laboSessionId: sessionId, actorId: actor.id, payload: { reason } });
     return { status: "ok", notify: session.status === "draft" ? null : "cancelled" } as const;
   });
   if (result.status === "ok" && result.notify) await notifyRegistrantsOfChange(sessionId, result.notify);

@@ -7,6 +7,7 @@ import type { LaboSessionInput } from "./labo-session.schema.ts";
 import { checkSessionReferences, saveSessionLinks, sessionColumns, type SessionActor } from "./labo-session-writes.server.ts";
 import { fillFreeSeats } from "#app/modules/labo-registrations/fill-free-seats.server.ts";
 import { notifyRegistrantsOfChange } from "#app/modules/labo-registrations/registration-emails.server.ts";
+import { recordNotificationEvent } from "#app/modules/notifications/record-notification-event.server.ts";
 
 /** Which message the registrants are owed: a change of date, time or place, or a cancellation. */
 export type RegistrantNotice = "changed" | "cancelled" | null;
@@ -67,8 +68,10 @@ export async function updateLaboSession({
 
     const changes = diffFields(session as Record<string, unknown>, { ...columns, status });
     await recordAudit(tx, { actorId: actor.id, action: announcing ? "labo_session.announce" : "labo_session.update", subjectType: "labo_session", subjectId: sessionId, changes });
-    const moved = ["startsAt", "endsAt", "communeSlug", "placeName", "placeAddress"].some((field) => field in changes);
-    return { status: "ok", announced: status !== "draft", notify: OPEN_STATUSES.includes(session.status) && moved ? "changed" : null } as const;
+    const moved = ["startsAt", "endsAt", "communeSlug", "placeName", "placeAddress"].filter((field) => field in changes);
+    const notify = OPEN_STATUSES.includes(session.status) && moved.length ? "changed" : null;
+    if (notify) await recordNotificationEvent(tx, { kind: "labo_session_changed", laboSessionId: sessionId, actorId: actor.id, payload: { fields: moved } });
+    return { status: "ok", announced: status !== "draft", notify } as const;
   });
   if (result.status === "ok") {
     if (result.notify) await notifyRegistrantsOfChange(sessionId, result.notify);

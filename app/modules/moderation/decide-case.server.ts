@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Db } from "#app/db.server.ts";
 import { recordAudit } from "#app/modules/audit/record-audit.server.ts";
 import { can, type Viewer } from "#app/modules/auth/permissions.ts";
+import { recordNotificationEvent } from "#app/modules/notifications/record-notification-event.server.ts";
 import { moderationCases, moderationWarnings, proposals, reports, users, type ReportReason } from "#db/schema/index.ts";
 import { sendModerationEmails, type PendingEmail, type Recipient } from "./moderation-emails.server.ts";
 import { setSubjectHidden } from "./moderation-subjects.server.ts";
@@ -50,6 +51,19 @@ async function reporterOutcomes(tx: Db, moderationCase: ModerationCase, hidden: 
   return people.map((to) => ({ kind: "outcome", to, subjectType: moderationCase.subjectType, hidden }) as const);
 }
 
+/** Whether the case is about a proposal that is hidden right now. */
+async function isHiddenProposal(tx: Db, moderationCase: ModerationCase) {
+  if (moderationCase.subjectType !== "proposal") return false;
+  const [row] = await tx.select({ hiddenAt: proposals.hiddenAt }).from(proposals).where(eq(proposals.id, moderationCase.subjectId));
+  return Boolean(row?.hiddenAt);
+}
+
+/** A proposal hidden or shown again: its author is notified (nobody else: it was not public meanwhile). */
+async function noticeToAuthor(tx: Db, moderationCase: ModerationCase, moderatorId: string, kind: "proposal_hidden" | "proposal_restored", payload: Record<string, unknown> = {}) {
+  if (moderationCase.subjectType !== "proposal") return;
+  await recordNotificationEvent(tx, { kind, proposalId: moderationCase.subjectId, actorId: moderatorId, payload: { ...payload, trigger: moderationCase.trigger } });
+}
+
 /** What a decision writes in the audit log, as `moderation.<this>` (each has a label on /admin/journal). */
 export const MODERATION_DECISION_AUDITS = ["hide", "restore", "dismiss", "reopen", "contest_keep", "contest_restore"] as const;
 type ModerationDecisionAudit = (typeof MODERATION_DECISION_AUDITS)[number];
@@ -82,6 +96,7 @@ export async function decideCase({ moderator, caseId, decision }: { moderator: N
       case "hide": {
         if (moderationCase.status !== "pending") return refuse("not_allowed");
         await setSubjectHidden(tx, subjectType, subjectId, true);
+        await noticeToAuthor(tx, moderationCase, moderator.id, "proposal_hidden", { reason: decision.reason });
         await tx
           .update(moderationCases)
           .set({ status: "hidden", hideReason: decision.reason, decisionNote: decision.note, decidedAt: sql`now()`, decidedById: moderator.id, reportsSinceDecision: 0, updatedAt: sql`now()` })
@@ -96,6 +111,7 @@ export async function decideCase({ moderator, caseId, decision }: { moderator: N
       case "dismiss": {
         if (moderationCase.status !== "pending") return refuse("not_allowed");
         const status = decision.kind === "restore" ? "restored" : "dismissed";
+        if (await isHiddenProposal(tx, moderationCase)) await noticeToAuthor(tx, moderationCase, moderator.id, "proposal_restored");
         await setSubjectHidden(tx, subjectType, subjectId, false);
         await tx
           .update(moderationCases)
@@ -148,6 +164,7 @@ export async function decideCase({ moderator, caseId, decision }: { moderator: N
         if (moderationCase.decidedById === moderator.id) return refuse("same_moderator");
         const restored = decision.outcome === "restore";
         const status = restored ? "restored" : "hidden";
+        if (restored && (await isHiddenProposal(tx, moderationCase))) await noticeToAuthor(tx, moderationCase, moderator.id, "proposal_restored");
         if (restored) await setSubjectHidden(tx, subjectType, subjectId, false);
         await tx
           .update(moderationCases)

@@ -1,6 +1,7 @@
 import { and, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Db } from "#app/db.server.ts";
 import { emailProposalAuthor } from "#app/modules/proposals/email-author.server.ts";
+import { recordNotificationEvents } from "#app/modules/notifications/record-notification-event.server.ts";
 import { proposalEvents, proposals } from "#db/schema/index.ts";
 
 export type QualificationCounts = { threshold: number; supports: number };
@@ -18,6 +19,7 @@ export async function qualifyProposalsAtThreshold(tx: Db, ambitionNumber: number
     .returning({ id: proposals.id, supports: proposals.supportCount });
   const qualified = rows.map((row) => ({ id: row.id, counts: { threshold, supports: row.supports } }));
   if (qualified.length) await tx.insert(proposalEvents).values(qualified.map((q) => ({ proposalId: q.id, kind: "qualified" as const, actorId: null, payload: q.counts })));
+  await recordNotificationEvents(tx, qualified.map((q) => ({ kind: "proposal_step" as const, proposalId: q.id, payload: { ...q.counts, step: "qualified" } })));
   return qualified;
 }
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
 import { can, type Viewer } from "#app/modules/auth/permissions.ts";
-import { ambitions, proposalEvents, proposalFollows, proposals, supports } from "#db/schema/index.ts";
+import { ambitions, notificationEvents, proposalEvents, proposalFollows, proposals, supports } from "#db/schema/index.ts";
 import { emailAuthorOfQualification } from "./qualification.server.ts";
 import { firstRow, lockedTarget, visibleTo, type TargetRow } from "./support-target.server.ts";
 
@@ -21,8 +21,9 @@ export type SupportResult =
  *
  * One statement does it all (lock the proposal's row, check it, insert the support, count it, follow, and
  * qualify the proposal with its timeline event when the count reaches the ambition's threshold while it is
- * "published"); it returns the proposal's facts, so a refusal needs no other query. Only the statement that
- * qualified the proposal emails the author, after it committed, so the author hears it exactly once.
+ * "published", and the event its supporters and followers are notified from); it returns the proposal's
+ * facts, so a refusal needs no other query. Only the statement that qualified the proposal emails the
+ * author, after it committed, so the author hears it exactly once.
  *
  * Authors may not support their own proposal: the threshold measures how many other residents back
  * the idea (Decidim allows it; here the count would otherwise always include its author).
@@ -58,6 +59,10 @@ export async function supportProposal({ viewer, proposalId }: { viewer: Particip
     qualified_event as (
       insert into ${proposalEvents} (proposal_id, kind, actor_id, payload)
       select ${proposalId}, 'qualified', null, jsonb_build_object('threshold', threshold.threshold, 'supports', counted.support_count)
+      from counted, threshold where counted.just_qualified),
+    qualified_notice as (
+      insert into ${notificationEvents} (kind, proposal_id, actor_id, payload)
+      select 'proposal_step', ${proposalId}, null, jsonb_build_object('step', 'qualified', 'threshold', threshold.threshold, 'supports', counted.support_count)
       from counted, threshold where counted.just_qualified)
     select target.status, target.author_id, target.open, target.qualified,
       coalesce((select support_count from counted), target.support_count) as support_count,

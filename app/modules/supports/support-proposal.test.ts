@@ -245,7 +245,7 @@ describe("qualification at the threshold", () => {
     const proposal = await proposalBy(author.id, { ambitionNumber: 8 });
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const email = await import("#app/modules/email/send-email.server.ts");
-    vi.spyOn(email, "sendEmail").mockRejectedValueOnce(new Error("render failed"));
+    vi.spyOn(email, "queueEmail").mockRejectedValueOnce(new Error("render failed"));
     const result = await supportProposal({ viewer: await participant(), proposalId: proposal.id });
     expect(result).toMatchObject({ status: "ok", justQualified: true });
     expect((await state(proposal.id)).status).toBe("qualified");
