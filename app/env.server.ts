@@ -19,8 +19,21 @@ const EnvSchema = z.object({
   DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),
   // Multiplies every rate limit; the e2e suite raises it because one browser signs in many times.
   RATE_LIMIT_FACTOR: z.coerce.number().positive().default(1),
+  // Unset: /metrics answers 404. Set: it answers to `Authorization: Bearer <token>` only.
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters long (e.g. `openssl rand -hex 24`)").optional(),
+  // JSON log lines on stdout from this level up; the test suite is silent unless told.
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   // Months after a rendez-vous du Labo before its registrants' names and contacts are erased.
   LABO_PERSONAL_DATA_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
+  // PostgreSQL connections per process; a statement running longer is cancelled (0: never), so a held lock
+  // or a slow query ends in a 503 page instead of requests piling up; a connection not made in time fails.
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  DATABASE_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).max(300).default(5),
+  // On SIGTERM/SIGINT, how long requests in flight and running jobs may take before the process stops anyway.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  // Signs the links that need no sign-in (unsubscribe). Required in production; elsewhere a fixed development value.
+  APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters long (e.g. `openssl rand -base64 48`)").optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -57,6 +70,9 @@ export function configurationConflicts(config: Env): string[] {
   if (config.NODE_ENV === "production" && seedsDemo(config) && reachesOtherMachines) {
     problems.push("SEED_DEMO: the demo accounts have a public password (an administrator among them); in production they are seeded only for a server that listens on loopback (HOST=localhost).");
   }
+  if (config.NODE_ENV === "production" && !config.APP_SECRET) {
+    problems.push("APP_SECRET: required in production, to sign the unsubscribe links of notification emails (at least 32 random characters, e.g. `openssl rand -base64 48`).");
+  }
   return problems;
 }
 
@@ -73,3 +89,5 @@ export const env = parseEnv();
 export const isProduction = env.NODE_ENV === "production";
 export const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
 export const seedDemo = seedsDemo(env);
+/** Outside production, a fixed value (README, Configuration): links signed on one development machine work on another. */
+export const appSecret = env.APP_SECRET ?? "labo-development-secret-not-for-production";

@@ -1,4 +1,4 @@
-import { ActionLink, EmailLayout, Paragraph, SmallPrint, type EmailBase, type EmailT } from "./components/email-layout.tsx";
+import { ActionLink, EmailLayout, Paragraph, SmallPrint, type EmailBase, type EmailT, type UnsubscribeLinks } from "./components/email-layout.tsx";
 
 /** The governance steps an author hears about (one email per step, from the proposal's timeline event). */
 export const PROPOSAL_STEP_KINDS = [
@@ -17,7 +17,7 @@ export const PROPOSAL_STEP_KINDS = [
 ] as const;
 export type ProposalStepKind = (typeof PROPOSAL_STEP_KINDS)[number];
 
-export type ProposalStepData = {
+export type ProposalStepData = UnsubscribeLinks & {
   displayName: string;
   title: string;
   url: string;
@@ -47,10 +47,10 @@ const LABELLED_TEXT = new Set<ProposalStepKind>(["on_copil_agenda", "decided", "
 export const proposalStepSubject = (t: EmailT, data: ProposalStepData) => t(`proposalStep.${data.step}.subject`, { title: data.title });
 
 /** Sent to the author at each step of the feedback loop: GTP instruction, COPIL, answer, follow-up. */
-export function ProposalStepEmail({ t, lang, displayName, title, url, step, text, outcome, body, meeting, date, late, milestone, otherTitle, otherUrl }: EmailBase & ProposalStepData) {
+export function ProposalStepEmail({ t, lang, displayName, title, url, step, text, outcome, body, meeting, date, late, milestone, otherTitle, otherUrl, unsubscribeUrl, preferencesUrl }: EmailBase & ProposalStepData) {
   const values = { title, body: body ?? "", meeting: meeting ?? "", date: date ?? "", milestone: milestone ?? "", other: otherTitle ?? "" };
   return (
-    <EmailLayout t={t} lang={lang} preview={t(`proposalStep.${step}.subject`, { title })} heading={t(`proposalStep.${step}.heading`)}>
+    <EmailLayout t={t} lang={lang} preview={t(`proposalStep.${step}.subject`, { title })} heading={t(`proposalStep.${step}.heading`)} unsubscribe={{ unsubscribeUrl, preferencesUrl }}>
       <Paragraph>{t("layout.greeting", { name: displayName })}</Paragraph>
       <Paragraph>{t(`proposalStep.${step}.intro`, values)}</Paragraph>
       {outcome ? <Paragraph>{t("proposalStep.outcome", { outcome: t(`proposalStep.outcomes.${outcome}`) })}</Paragraph> : null}

@@ -49,6 +49,9 @@ export default defineConfig({
       PGLITE_DATA_DIR: "memory://",
       SEED_DEMO: "true",
       APP_URL: `http://localhost:${PORT}`,
+      APP_SECRET: "e2e-secret-for-signed-links-not-for-production",
+      // Access lines (one per request) would bury the test report; warnings and errors still show.
+      LOG_LEVEL: "warn",
       RATE_LIMIT_FACTOR: "20",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },

@@ -15,7 +15,7 @@ import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
 import { getOwnProposalsOverview } from "#app/modules/proposals-search/own-proposals-queries.server.ts";
 import { clientAddress, consume, tooManyRequests } from "#app/modules/security/rate-limit.server.ts";
 
-export const handle = { i18n: ["account", "auth", "finding"] };
+export const handle = { i18n: ["account", "auth", "finding", "notificationSettings"] };
 export const meta = pageMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AccountRoute() {
   const { account, locale, proposals } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation(["account", "auth"]);
+  const { t } = useTranslation(["account", "auth", "notificationSettings"]);
   const none = t("overview.notGiven");
   return (
     <div className="account-page">
@@ -95,6 +95,14 @@ export default function AccountRoute() {
       </section>
 
       <OwnProposalsOverview lists={proposals} locale={locale} />
+
+      <section aria-labelledby="notification-emails-title" className="section">
+        <h2 id="notification-emails-title">{t("notificationSettings:accountSection.title")}</h2>
+        <p>{t("notificationSettings:accountSection.text")}</p>
+        <p>
+          <Link to="/compte/notifications">{t("notificationSettings:accountSection.link")}</Link>
+        </p>
+      </section>
 
       <section aria-labelledby="password-title" className="section">
         <h2 id="password-title">{t("overview.passwordTitle")}</h2>

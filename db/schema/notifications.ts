@@ -73,6 +73,9 @@ export const notifications = pgTable(
     index("notifications_user_idx").on(t.userId, t.createdAt.desc()),
     index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
     index("notifications_undigested_idx").on(t.userId, t.createdAt).where(sql`${t.emailedAt} is null`),
+    // The email jobs look back a few days among notices not emailed yet; notices never emailed (« jamais »)
+    // stay behind, so the window must be found by date, not by scanning them all.
+    index("notifications_unemailed_recent_idx").on(t.createdAt).where(sql`${t.emailedAt} is null`),
   ],
 );
 

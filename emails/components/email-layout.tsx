@@ -29,7 +29,10 @@ const styles = {
   hr: { borderColor: "#d4d8de", margin: "24px 0 16px" },
 } satisfies Record<string, CSSProperties>;
 
-export function EmailLayout({ t, lang, preview, heading, children }: EmailBase & { preview: string; heading: string; children: ReactNode }) {
+/** The two links at the foot of a notification email: stop this kind of message (no sign-in), or choose what to receive. */
+export type UnsubscribeLinks = { unsubscribeUrl: string; preferencesUrl: string };
+
+export function EmailLayout({ t, lang, preview, heading, children, unsubscribe }: EmailBase & { preview: string; heading: string; children: ReactNode; unsubscribe?: UnsubscribeLinks }) {
   return (
     <Html lang={lang} dir="ltr">
       <Head />
@@ -43,6 +46,17 @@ export function EmailLayout({ t, lang, preview, heading, children }: EmailBase &
           {children}
           <Hr style={styles.hr} />
           <Text style={styles.small}>{t("layout.footer")}</Text>
+          {unsubscribe ? (
+            <Text style={styles.small}>
+              <Link href={unsubscribe.unsubscribeUrl} style={styles.link}>
+                {t("notification.unsubscribe")}
+              </Link>
+              {" · "}
+              <Link href={unsubscribe.preferencesUrl} style={styles.link}>
+                {t("notification.preferences")}
+              </Link>
+            </Text>
+          ) : null}
         </Container>
       </Body>
     </Html>

@@ -6,7 +6,8 @@ import { accessibleWithoutJs, expectAccessible, signIn, type AccessibilityCheck 
 // relevé; the author's email is in the outbox; the proposal's timeline, its status filter, the relevé page
 // and the droit de suite counters show it (read by a resident without JavaScript); a milestone is added,
 // then « réalisée ». The meeting is scheduled a few minutes ahead, since it can only be marked held once it
-// has started: the journey waits for it.
+// has started: the journey waits for it. A supporter who also follows it is told once: bell, centre, email;
+// she changes her rhythm and unsubscribes through the email's link (issue 12).
 test.describe.configure({ timeout: 420_000 });
 
 const ADMIN = "admin@labo.test";
@@ -89,6 +90,8 @@ test("a qualified proposal goes through the GTP and the COPIL, is retained with 
   await sylvie.page.goto(proposalPath);
   await sylvie.page.getByRole("button", { name: "Je soutiens" }).click();
   await expect(sylvie.page.locator(".proposal-meta")).toContainText("Assez de soutiens");
+  // Supporting it makes her follow it too: she is both supporter and follower.
+  await expect(sylvie.page.getByRole("button", { name: "Suivre cette proposition", pressed: true })).toBeVisible();
 
   // 3. The coordinator finds it in the GTP's queue, names who instructs it and puts it forward.
   await coordinator.page.goto(`/gouvernance?ambition=${AMBITION.number}`);
@@ -137,6 +140,51 @@ test("a qualified proposal goes through the GTP and the COPIL, is retained with 
   await admin.page.goto(`/dev/boite-mail?${new URLSearchParams({ destinataire: AUTHOR })}`);
   await admin.page.getByRole("link", { name: new RegExp(`${DECISION_SUBJECT} « ${title} »`) }).first().click();
   await expect(admin.page.getByText(reasons)).toBeVisible();
+
+  // 6b. Sylvie, who supports and follows it, hears of it once (issue 12, "Done when"), without JavaScript:
+  // the bell counts it, the centre says it, she reads it; the email is in the outbox; she chooses a weekly
+  // summary for what she supports, then stops those emails through the email's own link, signed out.
+  const notice = new RegExp(`Le comité de pilotage a décidé pour la proposition « ${title} » : retenue\\.`);
+  await expect(async () => {
+    await sylvie.page.goto("/notifications");
+    await expect(sylvie.page.getByText(notice)).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 45_000 });
+  await expect(sylvie.page.getByRole("link", { name: /^Notifications, \d+ non lues?$/ })).toBeVisible();
+  const item = sylvie.page.locator("li", { hasText: notice }).last();
+  await expect(item).toContainText("Vous soutenez cette proposition.");
+  await expect(sylvie.page.getByText(notice)).toHaveCount(1);
+  await check(sylvie.page);
+  await item.getByRole("button", { name: "Marquer comme lu" }).click();
+  await expect(sylvie.page.locator("li", { hasText: notice }).last().getByRole("button", { name: "Marquer comme lu" })).toHaveCount(0);
+
+  await expect(async () => {
+    await admin.page.goto(`/dev/boite-mail?${new URLSearchParams({ destinataire: SUPPORTER })}`);
+    await expect(admin.page.getByRole("link", { name: notice }).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 45_000 });
+  await expect(admin.page.getByRole("link", { name: notice })).toHaveCount(1);
+  await admin.page.getByRole("link", { name: notice }).first().click();
+  await expect(admin.page.locator(".mail-text")).toContainText(reasons);
+  const unsubscribe = new URL((await admin.page.locator('.mail-text a[href*="/notifications/desabonnement?"]').first().getAttribute("href"))!);
+
+  await sylvie.page.goto("/compte/notifications");
+  const supported = sylvie.page.getByRole("group", { name: "Les propositions que je soutiens" });
+  await expect(supported.getByRole("radio", { name: "Immédiatement" })).toBeChecked();
+  await supported.getByRole("radio", { name: "Un résumé par semaine" }).check();
+  await sylvie.page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(sylvie.page.locator(".flash")).toContainText("Enregistré.");
+  await expect(sylvie.page.getByRole("group", { name: "Les propositions que je soutiens" }).getByRole("radio", { name: "Un résumé par semaine" })).toBeChecked();
+  await check(sylvie.page);
+
+  const signedOut = await browser.newContext({ javaScriptEnabled: false, locale: "fr-FR" });
+  const linkPage = await signedOut.newPage();
+  await linkPage.goto(unsubscribe.pathname + unsubscribe.search);
+  await expect(linkPage.getByText("Vous ne recevrez plus d'e-mails sur les propositions que vous soutenez.")).toBeVisible();
+  await linkPage.getByRole("button", { name: "Ne plus recevoir ces messages" }).click();
+  await expect(linkPage.getByRole("heading", { level: 1, name: "C'est fait" })).toBeVisible();
+  await check(linkPage);
+  await signedOut.close();
+  await sylvie.page.goto("/compte/notifications");
+  await expect(sylvie.page.getByRole("group", { name: "Les propositions que je soutiens" }).getByRole("radio", { name: "Jamais" })).toBeChecked();
 
   // 7. A resident without JavaScript sees it everywhere: the page and its timeline, the filter, the relevé, the counters.
   await resident.goto(proposalPath);

@@ -1,7 +1,7 @@
-import { emailProposalAuthor } from "#app/modules/proposals/email-author.server.ts";
+import { emailProposalAuthor, type ProposalAuthor } from "#app/modules/proposals/email-author.server.ts";
 import type { ProposalStepData } from "#emails/proposal-step.tsx";
 
-export type StepEmail = Omit<ProposalStepData, "displayName" | "title" | "url"> & { proposalId: string };
+export type StepEmail = Omit<ProposalStepData, keyof ProposalAuthor> & { proposalId: string };
 
 /**
  * Tells the author of a proposal about a governance step, in their language. Called after commit; a

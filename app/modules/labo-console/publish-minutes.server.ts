@@ -2,7 +2,9 @@ import { and, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
 import { appUrl } from "#app/env.server.ts";
 import { recordAudit } from "#app/modules/audit/record-audit.server.ts";
-import { sendEmail } from "#app/modules/email/send-email.server.ts";
+import { queueEmail } from "#app/modules/email/send-email.server.ts";
+import { immediateRecipients, notificationLinks } from "#app/modules/notification-emails/own-email-rhythm.server.ts";
+import { recordNotificationEvent } from "#app/modules/notifications/record-notification-event.server.ts";
 import { laboCaptures, laboRegistrations, laboSessions, users } from "#db/schema/index.ts";
 import type { MinutesInput } from "./console.schema.ts";
 
@@ -22,8 +24,8 @@ export function canHaveMinutes(session: { startsAt: Date; status: string }, now 
 /**
  * Saves the compte-rendu (a draft, or edits after publication) and, with intent "publish", publishes
  * it once: one transaction sets the figures, the author, the date and the status, with an audit entry;
- * then every registrant who left an email receives it (after the commit: a failed email never undoes
- * the publication, and is logged by sendEmail).
+ * then every registrant who left an email receives it (queued after the commit: an email that cannot be
+ * queued never undoes the publication, and is logged here).
  */
 export async function saveMinutes({ session, actor, input }: { session: SessionRef; actor: { id: string }; input: MinutesInput }): Promise<SaveMinutesResult> {
   const publish = input.intent === "publish";
@@ -57,6 +59,7 @@ export async function saveMinutes({ session, actor, input }: { session: SessionR
       .where(and(eq(laboCaptures.sessionId, session.id), input.inMinutes.length ? notInArray(laboCaptures.id, input.inMinutes) : undefined));
     if (publish) {
       await recordAudit(tx, { actorId: actor.id, action: "labo.publish_minutes", subjectType: "labo_session", subjectId: session.id });
+      await recordNotificationEvent(tx, { kind: "labo_minutes_published", laboSessionId: session.id, actorId: actor.id });
     }
     return { status: "ok", title: current.title, startsAt: current.startsAt } as const;
   });
@@ -69,6 +72,7 @@ export async function saveMinutes({ session, actor, input }: { session: SessionR
 export async function listMinutesRecipients(sessionId: string) {
   const rows = await db
     .select({
+      userId: laboRegistrations.userId,
       email: sql<string | null>`coalesce(${users.email}, ${laboRegistrations.email})`,
       locale: sql<string>`coalesce(${users.locale}, ${laboRegistrations.locale})`,
       name: sql<string | null>`coalesce(${users.displayName}, ${laboRegistrations.name})`,
@@ -80,25 +84,29 @@ export async function listMinutesRecipients(sessionId: string) {
   return rows.flatMap((row) => {
     if (!row.email || seen.has(row.email.toLowerCase())) return [];
     seen.add(row.email.toLowerCase());
-    return [{ email: row.email, locale: row.locale, name: row.name }];
+    return [{ userId: row.userId, email: row.email, locale: row.locale, name: row.name }];
   });
 }
 
+// For account holders, their notification email about the session: it follows their rhythm for « Mes
+// rendez-vous du Labo » and carries its unsubscribe link (guests always get it).
 async function emailMinutes(sessionId: string, title: string, startsAt: Date) {
-  const recipients = await listMinutesRecipients(sessionId);
+  const recipients = await immediateRecipients("labo_session", await listMinutesRecipients(sessionId));
   let sent = 0;
   for (const recipient of recipients) {
     const date = new Intl.DateTimeFormat(recipient.locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(startsAt);
-    const result = await sendEmail({
+    const { links, headers } = notificationLinks(recipient.userId, "labo_session");
+    const result = await queueEmail({
       to: recipient.email,
       locale: recipient.locale,
       template: "labo-minutes",
-      data: { name: recipient.name, title, date, url: `${appUrl}/labo/${sessionId}` },
+      data: { name: recipient.name, title, date, url: `${appUrl}/labo/${sessionId}`, unsubscribe: links },
+      headers,
     }).catch((error: unknown) => {
       console.error(`The minutes of session ${sessionId} could not be emailed:`, error);
       return null;
     });
-    if (result?.status === "sent") sent += 1;
+    if (result?.status === "queued") sent += 1;
   }
   return sent;
 }

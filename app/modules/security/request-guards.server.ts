@@ -35,12 +35,20 @@ export function trustedOrigins({ appUrl, port, production }: { appUrl: string; p
 }
 
 /**
+ * The one path a post may come from elsewhere: the unsubscribe link of notification emails, which mail
+ * clients post to themselves (RFC 8058 one-click: no cookie, no Origin). Its signed query is the
+ * authority, and all it can do is stop that person's emails.
+ */
+const ORIGIN_FREE_POST_PATHS = new Set(["/notifications/desabonnement"]);
+
+/**
  * CSRF defence in depth (Remix checks UI routes itself; resource routes are ours): a state-changing
  * request must come from a page of this site, as told by Origin or, failing that, Referer, compared
  * with the trusted origins (scheme, host and port).
  */
-export function checkRequestOrigin(input: { method: string; origin?: string; referer?: string; trusted: ReadonlySet<string> }): Refusal | null {
+export function checkRequestOrigin(input: { method: string; path?: string; origin?: string; referer?: string; trusted: ReadonlySet<string> }): Refusal | null {
   if (SAFE_METHODS.has(input.method.toUpperCase())) return null;
+  if (input.method.toUpperCase() === "POST" && input.path !== undefined && ORIGIN_FREE_POST_PATHS.has(input.path)) return null;
   const source = originOf(input.origin) ?? originOf(input.referer);
   if (source && input.trusted.has(source)) return null;
   return { status: 403, message: "Requête refusée : elle ne vient pas de ce site. / Request refused: it does not come from this site." };
@@ -58,17 +66,26 @@ export function checkRequestBody(input: { method: string; contentLength?: string
   return null;
 }
 
-type GuardedRequest = { method: string; get(name: string): string | undefined };
+type GuardedRequest = { method: string; path?: string; get(name: string): string | undefined };
 type GuardedResponse = { status(code: number): { type(t: string): { send(body: string): unknown } } };
 
 /**
  * The Express middleware that runs both checks before any route (app/server.ts). The trusted origins are
  * fixed at start, from the configuration: nothing the request says about itself (Host) is trusted.
  */
+/**
+ * A path that begins with a backslash (`/%5C…`, `/\…`) names no page; the router reads "/\" as "//", the
+ * start of another host, and cannot render it. It is refused before routing (found by the fuzz suite).
+ */
+export function checkRequestPath(path: string): Refusal | null {
+  return /^\/(?:\\|%5c)/i.test(path) ? { status: 404, message: "Page introuvable. / Page not found." } : null;
+}
+
 export function requestGuards(trusted: ReadonlySet<string>) {
   return (req: GuardedRequest, res: GuardedResponse, next: () => void) => {
     const refusal =
-      checkRequestOrigin({ method: req.method, origin: req.get("origin"), referer: req.get("referer"), trusted }) ??
+      checkRequestPath(req.path ?? "/") ??
+      checkRequestOrigin({ method: req.method, path: req.path, origin: req.get("origin"), referer: req.get("referer"), trusted }) ??
       checkRequestBody({ method: req.method, contentLength: req.get("content-length"), transferEncoding: req.get("transfer-encoding") });
     if (refusal) {
       res.status(refusal.status).type("text/plain; charset=utf-8").send(refusal.message);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { checkRequestBody, checkRequestOrigin, MAX_BODY_BYTES, requestGuards, trustedOrigins } from "./request-guards.server.ts";
+import { checkRequestBody, checkRequestOrigin, checkRequestPath, MAX_BODY_BYTES, requestGuards, trustedOrigins } from "./request-guards.server.ts";
 
 const trusted = trustedOrigins({ appUrl: "https://labo.example.org", port: 3000, production: true });
 
@@ -22,6 +22,13 @@ describe("checkRequestOrigin", () => {
   test("falls back on the Referer when Origin is absent", () => {
     expect(checkRequestOrigin({ method: "POST", referer: "https://labo.example.org/connexion", trusted })).toBeNull();
     expect(checkRequestOrigin({ method: "POST", referer: "https://evil.example/labo.example.org", trusted })?.status).toBe(403);
+  });
+});
+
+describe("checkRequestPath", () => {
+  test("a path that begins with a backslash, raw or encoded, names no page: 404 before routing", () => {
+    for (const path of ["/%5C", "/%5c@", "/%5C%5Cevil.example", "/\\evil.example"]) expect(checkRequestPath(path), path).toEqual({ status: 404, message: expect.any(String) });
+    for (const path of ["/", "/propositions", "/propositions/%5Cx", "/a%5C"]) expect(checkRequestPath(path), path).toBeNull();
   });
 });
 
@@ -67,5 +74,19 @@ describe("requestGuards (the middleware before every route)", () => {
   test("a post from the public address goes through; reads always do", () => {
     expect(run({ Host: "labo.example.org", Origin: "https://labo.example.org", "Content-Length": "10" })).toEqual({ passed: true });
     expect(run({ Host: "evil.example", Origin: "https://evil.example" }, "GET")).toEqual({ passed: true });
+  });
+  test("a mail client's one-click unsubscribe (RFC 8058: no Origin, no cookie) reaches its page, and only that page", () => {
+    const oneClick = (path: string, method = "POST") => {
+      const answer: { status?: number; passed: boolean } = { passed: false };
+      const res = { status: (code: number) => ((answer.status = code), { type: () => ({ send: () => undefined }) }) };
+      const headers: Record<string, string> = { "content-length": "26" };
+      requestGuards(trusted)({ method, path, get: (name) => headers[name.toLowerCase()] }, res, () => (answer.passed = true));
+      return answer;
+    };
+    expect(oneClick("/notifications/desabonnement")).toEqual({ passed: true });
+    expect(oneClick("/notifications")).toEqual({ status: 403, passed: false });
+    expect(oneClick("/notifications/desabonnement/autre")).toEqual({ status: 403, passed: false });
+    expect(oneClick("/compte/notifications")).toEqual({ status: 403, passed: false });
+    expect(oneClick("/notifications/desabonnement", "DELETE")).toEqual({ status: 403, passed: false });
   });
 });
