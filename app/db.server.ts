@@ -10,7 +10,14 @@ function open(): DbHandle {
   if (!env.DATABASE_URL && !env.PGLITE_DATA_DIR.startsWith("memory://")) {
     mkdirSync(env.PGLITE_DATA_DIR, { recursive: true });
   }
-  return createDb({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DATA_DIR, prepare: env.DATABASE_PREPARE === "true" });
+  return createDb({
+    url: env.DATABASE_URL,
+    pgliteDir: env.PGLITE_DATA_DIR,
+    prepare: env.DATABASE_PREPARE === "true",
+    max: env.DATABASE_POOL_MAX,
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    connectTimeoutS: env.DATABASE_CONNECT_TIMEOUT_S,
+  });
 }
 
 export const dbHandle = (g.__laboDb ??= open());

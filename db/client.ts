@@ -37,9 +37,37 @@ function preparingStatements<T extends PostgresClient>(client: T): T {
   });
 }
 
-export function createDb(opts: { url?: string; pgliteDir: string; max?: number; prepare?: boolean }): DbHandle {
+export type DbOptions = {
+  url?: string;
+  pgliteDir: string;
+  /** PostgreSQL connections in the pool. */
+  max?: number;
+  prepare?: boolean;
+  /** PostgreSQL cancels a statement that runs longer (a lock held, a slow plan); unset or 0: never. */
+  statementTimeoutMs?: number;
+  /** Seconds to open a connection before the query fails (postgres.js waits 30 by default). */
+  connectTimeoutS?: number;
+};
+
+/**
+ * Seconds before a pool connection that failed tries again. postgres.js waits 3^failures / 100 seconds, up to
+ * 20, and a query waits for its connection's turn: after a few seconds of outage under load each request
+ * would hang up to 20 s, and the pool would come back that late. Capped at one second: requests fail fast
+ * while the server is down, the pool is back within a second of it, and a process still tries at most
+ * `max` connections a second.
+ */
+const reconnectDelayS = (failures: number) => Math.min(0.05 * 2 ** failures, 1);
+
+export function createDb(opts: DbOptions): DbHandle {
   if (opts.url) {
-    const client = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {} });
+    const client = postgres(opts.url, {
+      max: opts.max ?? 10,
+      onnotice: () => {},
+      backoff: reconnectDelayS,
+      ...(opts.connectTimeoutS ? { connect_timeout: opts.connectTimeoutS } : {}),
+      // Sent as a startup parameter: it holds for every connection of the pool, reconnections included.
+      ...(opts.statementTimeoutMs ? { connection: { statement_timeout: opts.statementTimeoutMs } } : {}),
+    });
     return {
       db: drizzlePostgres(opts.prepare === false ? client : preparingStatements(client), { schema }) as unknown as Db,
       engine: "postgresql",
