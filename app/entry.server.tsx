@@ -6,6 +6,7 @@ import { getLocale, getRenderI18n } from "#app/modules/i18n/i18next.server.ts";
 import { MarkupCacheProvider } from "#app/components/cached-markup.tsx";
 import { NonceProvider } from "#app/components/nonce.tsx";
 import { markupCacheFor } from "#app/modules/rendering/markup-cache.server.tsx";
+import { logger } from "#app/modules/observability/logger.server.ts";
 import { applySecurityHeaders, carryRetryAfter } from "#app/modules/security/headers.server.ts";
 
 const utf8 = new TextEncoder();
@@ -50,5 +51,6 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(error);
+  // app/server.ts put the request id in the headers: this line and the request's access line share it.
+  logger.error({ err: error, requestId: request.headers.get("x-request-id") ?? undefined }, "request failed");
 }

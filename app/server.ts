@@ -19,12 +19,16 @@ import { prepareDatabase } from "#app/modules/platform/prepare-database.server.t
 import { ALL_JOBS } from "#app/modules/jobs/all-jobs.server.ts";
 import { startScheduler } from "#app/modules/jobs/scheduled-jobs.server.ts";
 import { requestGuards, trustedOrigins } from "#app/modules/security/request-guards.server.ts";
+import { answeringDatabaseOutages } from "#app/modules/platform/database-errors.server.ts";
+import { createDrain, shutDown } from "#app/modules/platform/graceful-shutdown.server.ts";
+import { observeHttp } from "#app/modules/observability/http-observer.server.ts";
+import { logger } from "#app/modules/observability/logger.server.ts";
 
 const started = Date.now();
 const BUILD_PATH = path.resolve("build/index.js");
 
 if (!existsSync(BUILD_PATH)) {
-  console.log("No build found: running `remix build` (first start only)…");
+  logger.info("No build found: running `remix build` (first start only)…");
   execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], { stdio: "inherit" });
 }
 
@@ -36,6 +40,11 @@ const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
 if (env.TRUST_PROXY === "true") app.set("trust proxy", true);
+// First, so that the access log and the timings cover everything, static files and refusals included.
+app.use(observeHttp(build.routes));
+// Counts the requests in flight, and refuses new ones once a shutdown has begun (SIGTERM, below).
+const drain = createDrain();
+app.use(drain.middleware);
 app.use(compression());
 
 // Fingerprinted assets are immutable; everything else in public/ is cached briefly.
@@ -49,7 +58,8 @@ app.use(requestGuards(trustedOrigins({ appUrl, port: env.PORT, production: isPro
 app.all(
   "*",
   createRequestHandler({
-    build,
+    // A database unreachable or too slow answers 503 + Retry-After, not 500 (database-errors.server.ts says why here).
+    build: answeringDatabaseOutages(build),
     mode: build.mode,
     getLoadContext: (req) => ({
       cspNonce: randomBytes(16).toString("base64"),
@@ -75,15 +85,15 @@ const servers = (await Promise.all((addresses ?? [undefined]).map(listen))).filt
 const where = addresses
   ? `listening on ${addresses.map((a) => (a.includes(":") ? `[${a}]` : a)).join(" and ")} only: this machine alone can reach it${isProduction ? "" : " (NODE_ENV=production serves other machines)"}`
   : "listening on every interface";
-console.log(`Labo ready on ${appUrl} (${dbHandle.engine}, ${isProduction ? "production" : env.NODE_ENV}, ${where}) in ${Date.now() - started} ms`);
+logger.info({ appUrl, engine: dbHandle.engine, mode: env.NODE_ENV, startMs: Date.now() - started }, `Labo ready on ${appUrl} (${dbHandle.engine}, ${isProduction ? "production" : env.NODE_ENV}, ${where}) in ${Date.now() - started} ms`);
 if (build.mode === "development" && process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  // A second signal (Ctrl-C twice) stops at once: `once` leaves it to Node's default.
   process.once(signal, () => {
-    for (const server of servers) server.close();
-    void scheduler
-      .stop()
-      .then(() => dbHandle.close())
+    logger.info(`${signal}: draining (new requests refused, ${env.SHUTDOWN_GRACE_MS} ms for those in flight and running jobs)`);
+    void shutDown({ signal, drain, servers, scheduler, closeDatabase: () => dbHandle.close(), graceMs: env.SHUTDOWN_GRACE_MS })
+      .then((summary) => logger.info(summary), (error: unknown) => logger.error(error, "Shutdown failed"))
       .finally(() => process.exit(0));
   });
 }

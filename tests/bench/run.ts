@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- --scale N] [--fresh] [--duration S] [--connections C] [--rounds R]`
+ * `npm run bench -- --soak [--soak-minutes 30] [--rate 30]`: the soak instead (tests/bench/soak.ts).
  *
  * Builds the production server, prepares a PostgreSQL database with --scale proposals (tests/bench/
  * prepare-db.ts, reused when it already holds them), serves the app on it and loads it with autocannon:
@@ -24,6 +25,10 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { load, peakRssMiB, startProcess, waitForHttp, type Measure } from "./lib.ts";
 import { prepareBenchDatabase } from "./prepare-db.ts";
+import { runSoak } from "./soak.ts";
+
+// Production refuses to start without a secret for signed links; the bench's servers are throw-away.
+const BENCH_APP_SECRET = "bench-secret-for-signed-links-not-for-production";
 
 const { values: opts } = parseArgs({
   options: {
@@ -35,6 +40,10 @@ const { values: opts } = parseArgs({
     // A comma-separated subset of the scenarios' names (list, list-deep, search, proposal, support,
     // governance-queue, counters); all when absent.
     only: { type: "string" },
+    // 30 minutes of mixed traffic at a fixed arrival rate instead of the scenarios (tests/bench/soak.ts).
+    soak: { type: "boolean", default: false },
+    "soak-minutes": { type: "string", default: "30" },
+    rate: { type: "string", default: "30" },
   },
 });
 const scale = Number(opts.scale);
@@ -83,6 +92,21 @@ execFileSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] }
 
 const { url: databaseUrl, cookies, coordinatorCookie } = await prepareBenchDatabase({ adminUrl, name: "labo_bench", scale, fresh: opts.fresh ?? false, log });
 const db = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+
+if (opts.soak) {
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  const env = { NODE_ENV: "production", APP_SECRET: BENCH_APP_SECRET, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: "false", RATE_LIMIT_FACTOR: "100000", APP_URL: base };
+  const child = startProcess(process.execPath, ["--import", "tsx", "app/server.ts"], env, "app");
+  try {
+    await waitForHttp(`${base}/healthz`);
+    await runSoak({ base, pid: child.pid!, databaseUrl, cookies, minutes: Number(opts["soak-minutes"]), rate: Number(opts.rate), log });
+  } finally {
+    await stop(child);
+    await db.end();
+  }
+  process.exit(0);
+}
 
 const [withContributions] = await db<{ id: string }[]>`
   select id from proposals where author_id like 'scale-%' and contribution_count = 200 order by published_at desc limit 1`;
@@ -228,7 +252,7 @@ log(`\nStarting the app on ${appBase} and the baseline (node:http + postgres.js)
 const app = startProcess(
   process.execPath,
   ["--import", "tsx", "app/server.ts"],
-  { NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(appPort), SEED_DEMO: "false", RATE_LIMIT_FACTOR: "100000", APP_URL: appBase },
+  { NODE_ENV: "production", APP_SECRET: BENCH_APP_SECRET, DATABASE_URL: databaseUrl, PORT: String(appPort), SEED_DEMO: "false", RATE_LIMIT_FACTOR: "100000", APP_URL: appBase },
   "app",
 );
 const baseline = startProcess(process.execPath, ["--import", "tsx", "tests/bench/baseline-server.ts"], { DATABASE_URL: databaseUrl, PORT: String(basePort) }, "baseline");

@@ -1,6 +1,8 @@
 import { hostname } from "node:os";
 import { and, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "#app/db.server.ts";
+import { logger } from "#app/modules/observability/logger.server.ts";
+import { databaseUnavailableCode } from "#app/modules/platform/database-errors.server.ts";
 import { scheduledJobs } from "#db/schema/index.ts";
 
 /**
@@ -32,7 +34,7 @@ export async function runJobIfDue(db: Db, job: ScheduledJob, now = new Date()): 
     await job.run(db, now);
   } catch (cause) {
     error = cause instanceof Error ? cause.message : String(cause);
-    console.error(`Scheduled job "${job.name}" failed`, cause);
+    logger.error({ job: job.name, err: cause }, "scheduled job failed");
   }
   await db
     .update(scheduledJobs)
@@ -60,7 +62,12 @@ export function startScheduler(db: Db, jobs: ScheduledJob[], { tickMs = 5_000 }:
     for (const job of jobs) {
       if (running.has(job.name)) continue;
       const run = runJobIfDue(db, job)
-        .catch((error: unknown) => console.error(`Scheduled job "${job.name}" could not be claimed`, error))
+        .catch((error: unknown) => {
+          // While the database is down every tick fails the same way: one short line, not a stack each time.
+          const outage = databaseUnavailableCode(error);
+          if (outage) logger.warn({ job: job.name, code: outage }, "scheduled job skipped: database unavailable");
+          else logger.error({ job: job.name, err: error }, "scheduled job could not be claimed");
+        })
         .finally(() => running.delete(job.name));
       running.set(job.name, run);
     }
