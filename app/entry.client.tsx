@@ -13,6 +13,10 @@ async function hydrate() {
     .use(Fetch)
     .init({
       ...i18nConfig,
+      // A page reached by a client-side navigation may need a namespace not loaded yet: its components
+      // suspend until it arrives, and since Remix navigates in a transition, the previous page stays on
+      // screen meanwhile instead of the new one showing raw keys. (The server preloads every namespace.)
+      react: { ...i18nConfig.react, useSuspense: true },
       // The server chose the language; the client reads it from <html lang>.
       lng: document.documentElement.lang,
       ns: getInitialNamespaces(),
