@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { getContributionsSection } from "#app/modules/contributions/contribution-queries.server.ts";
+import { RATE_LIMITS } from "#app/modules/security/rate-limit.server.ts";
 import { contributions, contributionUsefulMarks, proposals } from "#db/schema/index.ts";
 import { insertContribution } from "#tests/factories/contributions.ts";
 import { insertProposal } from "#tests/factories/proposals.ts";
@@ -154,6 +155,21 @@ describe("POST /contributions/:id", () => {
       expect((await act(id, { intent: "useful", _js: "1" }, nadia.cookie)).status).toBe(403);
       const unverified = await signedIn({ verified: false });
       expect((await act(id, { intent: "useful", _js: "1" }, unverified.cookie)).status).toBe(403);
+      expect((await row(id)).usefulCount).toBe(0);
+    });
+
+    test("marking too often: 429 with Retry-After, for the fetcher and without JavaScript (the error page, not a redirect)", async () => {
+      const { karim, id } = await setup();
+      const { points } = RATE_LIMITS.useful.account;
+      for (let i = 0; i < points; i++) expect((await act(id, { intent: i % 2 ? "unuseful" : "useful", _js: "1" }, karim.cookie)).status).toBe(200);
+      const js = await act(id, { intent: "useful", _js: "1" }, karim.cookie);
+      expect(js.status).toBe(429);
+      expect(Number(js.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect((await js.json()).errors).toEqual({ form: "contributions:errors.rateLimited" });
+      const plain = await act(id, { intent: "useful" }, karim.cookie);
+      expect(plain.status).toBe(429);
+      expect(Number(plain.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect(plain.headers.get("Location")).toBeNull();
       expect((await row(id)).usefulCount).toBe(0);
     });
 

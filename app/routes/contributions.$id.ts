@@ -5,6 +5,7 @@
  */
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { submittedWithJs } from "#app/components/js-marker.tsx";
+import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { getViewer, requireUser } from "#app/modules/auth/auth.server.ts";
 import { checkLinks } from "#app/modules/abuse/content-guards.server.ts";
 import { writeBlock } from "#app/modules/auth/permissions.ts";
@@ -110,3 +111,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   }
 }
+
+/**
+ * Without JavaScript, a post over the rate limit (or refused, or about a contribution that does not exist)
+ * is an error page in the layout, with its status and Retry-After: having a component is what makes Remix
+ * render that page rather than send this route's bare response. Nothing of it is ever seen: every other
+ * answer redirects. The boundary is this route's own, so the layout's loader runs (the page's language).
+ */
+export default function NoPage() {
+  return null;
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

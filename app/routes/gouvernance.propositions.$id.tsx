@@ -149,6 +149,10 @@ export default function InstructionRoute() {
   const { t } = useTranslation("gtp");
   const server = (intent: GtpIntent) => (actionData?.intent === intent ? actionData : undefined);
   const anyForm = allows.review || allows.putForward || allows.answer || allows.merge;
+  // A step refused once the page no longer offers its form (another coordinator moved the proposal on) is
+  // said above the forms, or the person would see their form gone without a word.
+  const shown: Record<GtpIntent, boolean> = { assign: allows.review, analysis: allows.review, put_forward: allows.putForward, answer: allows.answer, merge: allows.merge };
+  const pageRefusal = !actionData ? null : actionData.intent === null ? actionData.errors.form : shown[actionData.intent] ? null : (actionData.errors.form ?? "gtp:errors.notAllowed");
   return (
     <>
       <Breadcrumb label={t("instruction.breadcrumb")} items={[{ label: t("queue.title"), to: "/gouvernance" }, { label: p.title }]} />
@@ -208,9 +212,9 @@ export default function InstructionRoute() {
 
       <section className="section" aria-labelledby="steps-title">
         <h2 id="steps-title">{t("instruction.stepsTitle")}</h2>
-        {actionData?.intent === null ? (
+        {pageRefusal ? (
           <p className="notice notice-error" role="alert">
-            {t(actionData.errors.form as never)}
+            {t(pageRefusal as never)}
           </p>
         ) : null}
         {anyForm ? <p className="field-hint">{t("instruction.stepsIntro")}</p> : <p>{t("instruction.noStep")}</p>}

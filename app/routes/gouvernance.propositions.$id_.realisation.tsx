@@ -136,7 +136,10 @@ export default function FollowupRoute() {
   const { t } = useTranslation("followup");
   const answer = (intent: FollowupIntent) => (actionData?.intent === intent ? actionData : undefined);
   const inProgress = proposal.status === "in_progress";
-  const reachError = answer("reach")?.errors.form ?? (actionData?.intent === null ? actionData.errors.form : undefined);
+  // A refusal for a form the page no longer shows (someone moved the proposal on meanwhile) is said at the
+  // top, with the reach buttons' refusals, or the person would see their form gone without a word.
+  const hasForm: Record<FollowupIntent, boolean> = { start: canStart, milestone: inProgress && !!followup, reach: false, progress: inProgress && !!followup, funding: !!followup, done: inProgress && !!followup };
+  const pageError = !actionData || (actionData.intent !== null && hasForm[actionData.intent]) ? undefined : (actionData.errors.form ?? "followup:errors.conflict");
   return (
     <>
       <Breadcrumb
@@ -157,9 +160,9 @@ export default function FollowupRoute() {
         <ProposalStatusBadge status={proposal.status} decision={proposal.decision} />
       </p>
       <p className="field-hint">{t("page.intro")}</p>
-      {reachError ? (
+      {pageError ? (
         <p className="notice notice-error" role="alert">
-          {t(reachError as never)}
+          {t(pageError as never)}
         </p>
       ) : null}
 

@@ -7,7 +7,7 @@ import { formatDateTime } from "#app/components/dates.ts";
 import { AddFollowupForm, AddFreeForm, Fact, FormRefusal, PublishForm } from "#app/components/governance/agenda-forms.tsx";
 import { AgendaItem } from "#app/components/governance/agenda-item.tsx";
 import { PrintableAgenda } from "#app/components/governance/agenda-print.tsx";
-import type { AgendaActionData, AgendaItemView, MeetingView } from "#app/components/governance/agenda-types.ts";
+import type { AgendaActionData, AgendaItemView, MeetingStatusView, MeetingView } from "#app/components/governance/agenda-types.ts";
 import { pageMeta } from "#app/components/meta.ts";
 import { RichText } from "#app/components/rich-text.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
@@ -192,6 +192,32 @@ function useHydrated() {
   return hydrated;
 }
 
+/** The meeting states in which the page offers each form, and the forms that concern one point. */
+const FORM_STATES: Record<AgendaIntent, readonly MeetingStatusView[]> = {
+  add_followup: ["planned"],
+  add_free: ["planned"],
+  edit_item: ["planned"],
+  move: ["planned"],
+  remove: ["planned", "held"],
+  decide: ["held"],
+  publish: ["held"],
+  correct: ["published"],
+};
+const ITEM_INTENTS: readonly AgendaIntent[] = ["edit_item", "move", "remove", "decide", "correct"];
+
+/**
+ * A refusal for a form the page no longer shows (the meeting moved on, the point was removed by someone
+ * else) is said at the top of the page, or the person would see their form gone without a word.
+ */
+function refusalWithoutForm(answer: AgendaActionData | undefined, status: MeetingStatusView, items: { id: string }[]): AgendaActionData | undefined {
+  if (!answer || answer.intent === null) return answer;
+  const pointGone = ITEM_INTENTS.includes(answer.intent) && !items.some((item) => item.id === answer.itemId);
+  if (!pointGone && FORM_STATES[answer.intent].includes(status)) return undefined;
+  if (answer.errors.form) return answer;
+  const why = pointGone ? "itemNotFound" : status === "published" ? "published" : answer.intent === "correct" ? "notPublished" : status === "held" ? "notPlanned" : "notHeld";
+  return { ...answer, errors: { form: `copil:errors.${why}` } };
+}
+
 export default function MeetingAgendaRoute() {
   const { meeting, items, print, sessions, undecided } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as AgendaActionData | undefined;
@@ -252,7 +278,7 @@ export default function MeetingAgendaRoute() {
         </li>
       </ul>
       <p className="notice no-print">{t(`guide.${meeting.status}`)}</p>
-      {actionData?.intent === null ? <FormRefusal answer={actionData} /> : null}
+      <FormRefusal answer={refusalWithoutForm(actionData, meeting.status, items)} />
 
       <section className="section" aria-labelledby="agenda-title">
         <h2 id="agenda-title">{t("agenda.title", { count: items.length })}</h2>

@@ -201,13 +201,15 @@ function RegistrationRow({ registration: r, filter }: { registration: Registrati
 function WalkInForm({ actionData }: { actionData: ActionData | undefined }) {
   const { t } = useTranslation("laboConsole");
   const error = actionData?.errors.name;
+  // Any other field refused (the box's value, which nobody types): the form as a whole could not be read.
+  const formError = actionData?.errors.form ?? (actionData && Object.keys(actionData.errors).some((field) => field !== "name") ? "validation.invalidForm" : undefined);
   return (
     <Form method="post" className="labo-walk-in form" aria-labelledby="walk-in-title">
       <h3 id="walk-in-title">{t("walkIn.title")}</h3>
       <p className="field-hint">{t("walkIn.hint")}</p>
-      {actionData?.errors.form ? (
+      {formError ? (
         <p className="field-error" role="alert">
-          {t(actionData.errors.form as never)}
+          {t(formError as never)}
         </p>
       ) : null}
       <input type="hidden" name="intent" value="walkin" />

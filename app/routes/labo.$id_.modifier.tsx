@@ -107,7 +107,10 @@ export default function EditLaboSessionRoute() {
           </section>
         </>
       ) : (
-        <p className="notice notice-warning">{t("form.notEditable")}</p>
+        // A form sent once the session could no longer change (cancelled or held meanwhile): this is why, announced.
+        <p className="notice notice-warning" role={actionData ? "alert" : undefined}>
+          {t("form.notEditable")}
+        </p>
       )}
     </>
   );

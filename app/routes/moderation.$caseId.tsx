@@ -292,13 +292,24 @@ function Actions() {
   const c = data.moderationCase;
   const answer = (intent: Intent) => (actionData?.intent === intent ? actionData : undefined);
   const decidedOnce = c.status === "hidden" || c.status === "restored" || c.status === "dismissed";
+  const shown: Record<Intent, boolean> = {
+    hide: c.status === "pending",
+    restore: c.status === "pending",
+    dismiss: c.status === "pending" && c.trigger === "reports",
+    contest: c.status === "contested" && !c.decidedByViewer,
+    reopen: decidedOnce && !c.contestDecided,
+    warn: c.hasAuthor,
+    suspend: c.hasAuthor,
+  };
+  // A decision sent once its form is gone (another moderator decided meanwhile) is refused, and said here.
+  const pageError = !actionData ? undefined : actionData.intent === null ? actionData.errors.form : shown[actionData.intent] ? undefined : (actionData.errors.form ?? "moderation:case.errors.notAllowed");
   return (
     <section className="section" aria-labelledby="actions-title">
       <h2 id="actions-title">{t("actions.title")}</h2>
       <p className="field-hint">{t("actions.intro")}</p>
-      {actionData?.intent === null ? (
+      {pageError ? (
         <p className="notice notice-error" role="alert">
-          {t(actionData.errors.form as never)}
+          {t(pageError as never)}
         </p>
       ) : null}
       {c.status === "pending" ? (

@@ -77,7 +77,15 @@ export default function ContestRoute() {
           </button>
         </Form>
       ) : (
-        <p className="notice">{t(`contest.state.${data.state}`, { status: t(`status.${data.status}`) })}</p>
+        <>
+          {/* A contest sent once the case is no longer open (from another tab, or twice): refused, and said so. */}
+          {actionData ? (
+            <p className="notice notice-error" role="alert">
+              {t("contest.notContestable")}
+            </p>
+          ) : null}
+          <p className="notice">{t(`contest.state.${data.state}`, { status: t(`status.${data.status}`) })}</p>
+        </>
       )}
       <p>
         <Link to="/">{t("contest.home")}</Link>

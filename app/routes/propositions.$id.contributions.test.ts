@@ -172,7 +172,7 @@ describe("POST /propositions/:id/contributions", () => {
     expect((await rows()).filter((r) => r.proposalId === proposal.id)).toEqual([]);
   });
 
-  test("posting too often: 429 with Retry-After, the text kept", async () => {
+  test("posting too often: 429 with Retry-After, the text kept for the fetcher; without JavaScript, the error page, not a redirect", async () => {
     const { resident, proposal } = await setup();
     const { points } = RATE_LIMITS.contribution.account;
     for (let i = 0; i < points; i++) expect((await post(proposal.id, { body: `Message numéro ${i}.` }, resident.cookie)).status).toBe(302);
@@ -180,7 +180,10 @@ describe("POST /propositions/:id/contributions", () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(await refused.json()).toEqual({ status: "error", errors: { form: "contributions:errors.rateLimited" }, values: { body: "Encore un message." } });
-    expect(returnedTo(await post(proposal.id, { body: "Encore un message." }, resident.cookie)).params).toMatchObject({ contribution_error: "rateLimited", draft: "Encore un message." });
+    const plain = await post(proposal.id, { body: "Encore un message." }, resident.cookie);
+    expect(plain.status).toBe(429);
+    expect(Number(plain.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(plain.headers.get("Location")).toBeNull();
     expect(await rows()).toHaveLength(points);
   });
 

@@ -81,3 +81,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       throw forbidden();
   }
 }
+
+/**
+ * Without JavaScript, a post over the rate limit (or about a proposal that does not exist) is the proposal
+ * route's error page, in the layout, with its status and Retry-After: having a component is what makes
+ * Remix render that page rather than send this route's bare response. Nothing of it is ever seen: every
+ * other answer redirects.
+ */
+export default function NoPage() {
+  return null;
+}

@@ -376,7 +376,11 @@ type AuthorActionFlags = { edit: boolean; update: boolean; withdraw: boolean; pu
 /** The author's own tools: publish a draft, edit while allowed, give news, withdraw (confirmed in a disclosure). */
 function AuthorActions({ proposalId, actions, actionData }: { proposalId: string; actions: AuthorActionFlags; actionData: ActionData | undefined }) {
   const { t } = useTranslation("proposals");
-  const formError = actionData?.intent === null ? actionData.errors : {};
+  // A refusal for a form no longer offered (the proposal was withdrawn meanwhile, from another tab) is said
+  // here, or the author would see the form gone without a word.
+  const gone = actionData?.intent && !actions[actionData.intent] ? actionData : undefined;
+  const fallback = gone?.intent === "withdraw" ? "proposals:validation.notWithdrawable" : "proposals:validation.updateNotAllowed";
+  const formError = actionData?.intent === null ? actionData.errors : gone ? { form: gone.errors.form ?? fallback } : {};
   return (
     <section className="section author-actions" aria-labelledby="author-title">
       <h2 id="author-title">{t("page.authorTitle")}</h2>

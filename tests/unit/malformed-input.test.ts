@@ -9,7 +9,9 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { insertLaboSession } from "#tests/factories/labo-sessions.ts";
 import { insertUser } from "#tests/factories/users.ts";
+import { unsubscribePath } from "#tests/factories/notification-emails.ts";
 import { actionArgs, getRequest, loaderArgs, postRequest, sessionCookieFor, settle } from "#tests/helpers/request.ts";
+import * as adminOutbox from "#app/routes/admin.courriels.tsx";
 import * as adminJournal from "#app/routes/admin.journal.tsx";
 import * as adminReferentialItem from "#app/routes/admin.referentiel.$kind.$key.tsx";
 import * as adminUser from "#app/routes/admin.utilisateurs.$id.tsx";
@@ -17,6 +19,9 @@ import * as adminUsers from "#app/routes/admin.utilisateurs._index.tsx";
 import * as contribution from "#app/routes/contributions.$id.ts";
 import * as mailboxMessage from "#app/routes/dev.boite-mail.$id.tsx";
 import * as mailbox from "#app/routes/dev.boite-mail._index.tsx";
+import * as notificationSettings from "#app/routes/compte.notifications.tsx";
+import * as unsubscribeLink from "#app/routes/notifications.desabonnement.tsx";
+import * as notificationsPage from "#app/routes/notifications._index.tsx";
 import * as laboSession from "#app/routes/labo.$id.tsx";
 import * as laboMinutes from "#app/routes/labo.$id_.compte-rendu.tsx";
 import * as laboConsole from "#app/routes/labo.$id_.console.tsx";
@@ -130,6 +135,8 @@ describe("a search word with a NUL or invalid UTF-8 is read, never a 500", () =>
     ["the GTP queue's filters", governanceQueue, "/gouvernance?quartier=QP%00&commune=%00&origine=%00&attente=1e999&ambition="],
     ["the GTP queue's page marker", governanceQueue, "/gouvernance?apres="],
     ["a body's meetings, page", instanceBody, "/instances/copil?page="],
+    ["the notifications' page marker", notificationsPage, "/notifications?avant="],
+    ["the failed emails' page number", adminOutbox, "/admin/courriels?page="],
   ];
   test.each(pages)("%s", async (_name, route, template) => {
     for (const word of BAD_WORDS) {
@@ -146,4 +153,41 @@ test("the two reported posts: a moderator's decision and a resident's contest on
   const resident = await sessionCookieFor((await insertUser(db)).id);
   const contestPost = postRequest("/moderation/contestation/not-a-uuid", { text: "Mon message respectait la charte, je le maintiens." }, { cookie: resident });
   expect(await status(contest.action(actionArgs(contestPost, { caseId: "not-a-uuid" })))).toBe(404);
+});
+
+test("the outbox page's « Renvoyer » with a malformed message id is a 400, before any query", async () => {
+  for (const id of BAD_IDS) {
+    const post = postRequest("/admin/courriels", { intent: "retry", id }, { cookie });
+    expect(await status(adminOutbox.action(actionArgs(post))), JSON.stringify(id).slice(0, 40)).toBe(400);
+  }
+});
+
+test("the notifications page's « Marquer comme lu » and « open » with a malformed notice id are a 400, before any query", async () => {
+  for (const intent of ["read-one", "open"]) {
+    for (const id of BAD_IDS) {
+      const post = postRequest("/notifications", { intent, id }, { cookie });
+      expect(await status(notificationsPage.action(actionArgs(post))), JSON.stringify(id).slice(0, 40)).toBe(400);
+    }
+  }
+  const readAll = postRequest("/notifications", { intent: "read-all", until: "%00" }, { cookie });
+  expect(await status(notificationsPage.action(actionArgs(readAll)))).toBe(400);
+});
+
+test("the unsubscribe link with a malformed or foreign parameter is a 400, shown or posted, before any query", async () => {
+  const valid = new URLSearchParams(unsubscribePath(crypto.randomUUID(), "own_proposal").split("?")[1]);
+  for (const word of [...BAD_WORDS, ...BAD_IDS.map(encodeURIComponent)]) {
+    for (const param of ["u", "c", "s"]) {
+      const query = ["u", "c", "s"].map((key) => `${key}=${key === param ? word : encodeURIComponent(valid.get(key)!)}`).join("&");
+      const path = `/notifications/desabonnement?${query}`;
+      expect(await status(unsubscribeLink.loader(loaderArgs(getRequest(path)))), path.slice(0, 80)).toBe(400);
+      expect(await status(unsubscribeLink.action(actionArgs(postRequest(path, { "List-Unsubscribe": "One-Click" })))), path.slice(0, 80)).toBe(400);
+    }
+  }
+});
+
+test("the notification rhythms form with a malformed value is a 400, never a 500", async () => {
+  for (const word of ["a\u0000b", "\uFFFD", "\uD800", "x".repeat(3000), ...BAD_IDS]) {
+    const post = postRequest("/compte/notifications", { own_proposal: word, council: "weekly" }, { cookie });
+    expect(await status(notificationSettings.action(actionArgs(post))), JSON.stringify(word).slice(0, 40)).toBe(400);
+  }
 });

@@ -16,14 +16,15 @@ import { insertContribution } from "#tests/factories/contributions.ts";
 import { insertLaboSession } from "#tests/factories/labo-sessions.ts";
 import { insertProposal } from "#tests/factories/proposals.ts";
 import { insertUser } from "#tests/factories/users.ts";
+import { unsubscribePath } from "#tests/factories/notification-emails.ts";
 import { actionArgs, getRequest, loaderArgs, postRequest, sessionCookieFor } from "#tests/helpers/request.ts";
 
-const VISITORS = ["anonymous", "resident", "ambassador", "councilMember", "moderator", "coordinator", "administrator"] as const;
-type Visitor = (typeof VISITORS)[number];
+export const VISITORS = ["anonymous", "resident", "ambassador", "councilMember", "moderator", "coordinator", "administrator"] as const;
+export type Visitor = (typeof VISITORS)[number];
 
 /** ok: 2xx · redirect: 3xx elsewhere than sign-in · signIn: 3xx to /connexion · then 400, 403, 404, 409. */
-type Outcome = "ok" | "redirect" | "signIn" | "badRequest" | "forbidden" | "notFound" | "conflict";
-type Expected = Record<Visitor, Outcome>;
+export type Outcome = "ok" | "redirect" | "signIn" | "badRequest" | "forbidden" | "notFound" | "conflict";
+export type Expected = Record<Visitor, Outcome>;
 
 const everyone = (outcome: Outcome): Expected => Object.fromEntries(VISITORS.map((v) => [v, outcome])) as Expected;
 /** Visitors go to sign-in; every signed-in visitor gets `outcome`. */
@@ -38,7 +39,7 @@ const only = (allowed: Visitor[], outcome: Outcome = "ok"): Expected => ({
  * The rows every case may point at: a user to look at, and one of their grants; a published proposal
  * and a draft, both written by the resident (so the resident is their author, every other visitor not).
  */
-type Fixture = {
+export type Fixture = {
   targetUserId: string;
   targetGrantId: string;
   proposalId: string;
@@ -55,7 +56,7 @@ type RouteModule = {
   action?: (args: ActionFunctionArgs) => unknown;
 };
 
-type RouteCase = {
+export type RouteCase = {
   /** The file in app/routes (a folder route is "folder/route.tsx"). */
   file: string;
   /** Tells apart several cases for one file. */
@@ -71,7 +72,8 @@ type RouteCase = {
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
-const ROUTES: RouteCase[] = [
+/** Also the fuzz suite's list of targets (tests/fuzz/hostile-input.test.ts). */
+export const ROUTES: RouteCase[] = [
   // Public pages and resources
   { file: "_index.tsx", load: () => import("../../app/routes/_index.tsx"), url: "/", loader: everyone("ok") },
   { file: "$.tsx", load: () => import("../../app/routes/$.tsx"), url: "/nulle-part", params: () => ({ "*": "nulle-part" }), loader: everyone("notFound") },
@@ -1025,11 +1027,101 @@ const ROUTES: RouteCase[] = [
     action: { form: () => ({ intent: "progress", version: "0", text: "Des nouvelles de la réalisation." }), expected: only(["coordinator", "administrator"], "notFound") },
   },
   // @governance-followup (add rows above this line)
+  // Notifications: the centre and the header bell's count. Each visitor reads only their own notices.
+  {
+    file: "notifications._index.tsx",
+    load: () => import("../../app/routes/notifications._index.tsx"),
+    url: "/notifications",
+    loader: signedIn("ok"),
+    action: { form: () => ({ intent: "read-all", until: new Date().toISOString() }), expected: signedIn("redirect") },
+  },
+  {
+    // Someone else's notice (the fixture's target user's): not found for every visitor, and it stays unread.
+    file: "notifications._index.tsx",
+    name: "another person's notice",
+    load: () => withForeignNotice(() => import("../../app/routes/notifications._index.tsx")),
+    url: "/notifications",
+    action: { form: () => ({ intent: "read-one", id: notificationRows.foreignId }), expected: signedIn("notFound") },
+  },
+  {
+    file: "notifications._index.tsx",
+    name: "unknown notice",
+    load: () => import("../../app/routes/notifications._index.tsx"),
+    url: "/notifications",
+    action: { form: () => ({ intent: "open", id: UNKNOWN_ID }), expected: signedIn("notFound") },
+  },
+  {
+    file: "notifications._index.tsx",
+    name: "malformed notice id",
+    load: () => import("../../app/routes/notifications._index.tsx"),
+    url: "/notifications",
+    action: { form: () => ({ intent: "read-one", id: "pas-un-id" }), expected: signedIn("badRequest") },
+  },
+  { file: "resources.notifications.count.ts", load: () => import("../../app/routes/resources.notifications.count.ts"), url: "/resources/notifications/count", loader: signedIn("ok") },
   // @notifications-centre (add rows above this line)
+  // Notification emails: each person's rhythms; the unsubscribe link, which needs no sign-in (its signature
+  // is the authority, for the fixture's target user here, whoever visits).
+  {
+    file: "compte.notifications.tsx",
+    load: () => import("../../app/routes/compte.notifications.tsx"),
+    url: "/compte/notifications",
+    loader: signedIn("ok"),
+    action: {
+      form: () => ({ own_proposal: "immediate", supported_proposal: "daily", followed_proposal: "weekly", contribution_reply: "none", labo_session: "immediate", council: "weekly" }),
+      expected: signedIn("redirect"),
+    },
+  },
+  {
+    file: "compte.notifications.tsx",
+    name: "unknown rhythm",
+    load: () => import("../../app/routes/compte.notifications.tsx"),
+    url: "/compte/notifications",
+    action: { form: () => ({ own_proposal: "hourly" }), expected: signedIn("badRequest") },
+  },
+  {
+    file: "notifications.desabonnement.tsx",
+    load: () => import("../../app/routes/notifications.desabonnement.tsx"),
+    url: (f) => unsubscribePath(f.targetUserId, "followed_proposal"),
+    loader: everyone("ok"),
+    action: { form: () => ({ "List-Unsubscribe": "One-Click" }), expected: everyone("ok") },
+  },
+  {
+    file: "notifications.desabonnement.tsx",
+    name: "forged signature",
+    load: () => import("../../app/routes/notifications.desabonnement.tsx"),
+    url: (f) => `/notifications/desabonnement?u=${f.targetUserId}&c=followed_proposal&s=${"A".repeat(43)}`,
+    loader: everyone("badRequest"),
+    action: { form: () => ({ "List-Unsubscribe": "One-Click" }), expected: everyone("badRequest") },
+  },
   // @notifications-settings (add rows above this line)
+  { file: "admin.courriels.tsx", load: () => import("../../app/routes/admin.courriels.tsx"), url: "/admin/courriels", loader: only(["administrator"]) },
+  {
+    file: "admin.courriels.tsx",
+    name: "retry an unknown message",
+    load: () => import("../../app/routes/admin.courriels.tsx"),
+    url: "/admin/courriels",
+    action: { form: () => ({ intent: "retry", id: UNKNOWN_ID }), expected: only(["administrator"], "redirect") },
+  },
+  {
+    file: "admin.courriels.tsx",
+    name: "retry all",
+    load: () => import("../../app/routes/admin.courriels.tsx"),
+    url: "/admin/courriels",
+    action: { form: () => ({ intent: "retry_all" }), expected: only(["administrator"], "redirect") },
+  },
   // @outbox-admin (add rows above this line)
+  // Prometheus metrics: only with `Authorization: Bearer $METRICS_TOKEN` (app/routes/metrics.test.ts); no visitor kind sees them.
+  { file: "metrics.ts", load: () => import("../../app/routes/metrics.ts"), url: "/metrics", loader: everyone("notFound") },
   // @operations (add rows above this line)
 ];
+
+// Notifications: a notice of the fixture's target user, whom none of the visitors is.
+const notificationRows = { foreignId: "" };
+async function withForeignNotice<T>(load: () => Promise<T>): Promise<T> {
+  const { insertNotice } = await import("#tests/factories/notifications.ts");
+  notificationRows.foreignId = (await insertNotice(db, { userId: fixture.targetUserId, proposalId: fixture.proposalId })).notice.id;
+  return load();
+}
 
 // Labo console: an idea captured at the fixture's session in Lens (made by `load`, after the per-test reset).
 const laboIdea = { captureId: "" };
@@ -1113,8 +1205,11 @@ async function withModerationCase<T>(state: "pending" | "hidden", load: () => Pr
 
 let cookies: Record<Visitor, string>;
 let fixture: Fixture;
+// The fuzz suite imports this file for its table and its fixture: the cases below run in this file only.
+const runsHere = expect.getState().testPath === import.meta.filename;
 
-beforeEach(async () => {
+/** Each visitor's session and the fixture's rows, made afresh (each test starts from an empty database). */
+export async function setUpVisitors() {
   // No password: hashing is the slow part of creating users, and sessions are made directly.
   const accounts = {
     resident: await insertUser(db, { password: null }),
@@ -1142,7 +1237,9 @@ beforeEach(async () => {
     laboSessionId: laboSession.id,
     otherCommuneLaboSessionId: otherLaboSession.id,
   };
-});
+  return { cookies, fixture };
+}
+if (runsHere) beforeEach(setUpVisitors);
 
 function classify(result: unknown): Outcome | string {
   if (!(result instanceof Response)) return "ok"; // plain data from a loader
@@ -1164,7 +1261,7 @@ async function outcome(run: () => unknown): Promise<Outcome | string> {
 
 const label = (c: RouteCase) => (c.name ? `${c.file} (${c.name})` : c.file);
 
-describe.each(ROUTES.map((c) => [label(c), c] as const))("%s", (_label, routeCase) => {
+if (runsHere) describe.each(ROUTES.map((c) => [label(c), c] as const))("%s", (_label, routeCase) => {
   test("each visitor gets the expected outcome", async () => {
     const mod = await routeCase.load();
     const url = typeof routeCase.url === "function" ? routeCase.url(fixture) : routeCase.url;
@@ -1213,7 +1310,7 @@ function routeFiles() {
   return files.sort();
 }
 
-describe("the access matrix", () => {
+if (runsHere) describe("the access matrix", () => {
   test("lists every route module in app/routes", () => {
     const listed = new Set(ROUTES.map((c) => c.file));
     const missing = routeFiles().filter((file) => !listed.has(file));

@@ -1,4 +1,5 @@
 import { json, redirect } from "@remix-run/node";
+import { isBrokenText } from "#app/modules/forms/text.ts";
 import { can, type Permission, type Scope } from "./permissions.ts";
 import { readSessionUser, type SessionUser } from "./session.server.ts";
 
@@ -39,8 +40,13 @@ export async function requireAnonymous(request: Request) {
   if (await getViewer(request)) throw redirect("/compte");
 }
 
-/** Only same-site paths: an attacker must not turn sign-in into an open redirect. */
+/**
+ * Only same-site paths: an attacker must not turn sign-in into an open redirect. A Location header carries
+ * bytes, so every character outside printable ASCII is percent-encoded: an accent or an emoji no longer
+ * makes the redirect throw (a 500), and a tab or line break, which browsers strip from URLs ("/\t/evil.example"
+ * is "//evil.example" to them), stays in the path.
+ */
 export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || isBrokenText(value)) return fallback;
+  return value.replace(/[^\x21-\x7e]/gu, (char) => encodeURIComponent(char));
 }

@@ -93,8 +93,26 @@ export type SessionUser = {
   roles: RoleGrant[];
 };
 
+// Lucia's ids are 40 base32 characters; tools and benchmarks make hex ones. Nothing else is looked up.
+const SESSION_ID = /^[A-Za-z0-9_-]{1,255}$/;
+
+/**
+ * The session id in the request's Cookie header, read here rather than by lucia: lucia decodes every
+ * cookie of the header and throws on one that is not valid percent-encoding (`lng=%FF`), which made any
+ * page a 500 for whoever sent it; and a value of another shape (a NUL) never reaches the database.
+ */
+function readSessionId(request: Request): string | null {
+  for (const item of (request.headers.get("Cookie") ?? "").split(";")) {
+    const at = item.indexOf("=");
+    if (at === -1 || item.slice(0, at).trim() !== lucia.sessionCookieName) continue;
+    const value = item.slice(at + 1).trim();
+    return SESSION_ID.test(value) ? value : null;
+  }
+  return null;
+}
+
 export async function readSessionUser(request: Request): Promise<SessionUser | null> {
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = readSessionId(request);
   if (!sessionId) return null;
   const { user } = await lucia.validateSession(sessionId);
   return user;
@@ -108,7 +126,7 @@ export async function startSession(userId: string) {
 
 /** Ends the request's session (if any) and returns the Set-Cookie header value that clears the cookie. */
 export async function endSession(request: Request) {
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = readSessionId(request);
   if (sessionId) await lucia.invalidateSession(sessionId);
   return lucia.createBlankSessionCookie().serialize();
 }

@@ -1,7 +1,8 @@
 /**
  * How the two contribution resource routes answer. One action serves a fetcher (the form carried
  * `_js=1`: answer JSON, the page stays) and a plain form post (redirect back to the proposal page: with
- * a flash on success, with the error contract of contribution-params.ts on failure).
+ * a flash on success, with the error contract of contribution-params.ts on failure, except over the rate
+ * limit: the 429 error page).
  */
 import { json, redirect } from "@remix-run/node";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
@@ -38,6 +39,9 @@ export function errorKeysOf(errors: Record<string, string>): ContributionErrorKe
 export function failure(context: Context, keys: ContributionErrorKey[], status: number, headers: HeadersInit = {}) {
   const values = typedValues(context.values);
   if (context.js) return json<ContributionFailure>({ status: "error", errors: fieldErrors(keys), values }, { status, headers });
+  // Over the rate limit, a redirect would answer 302: the error page says so with its 429 and Retry-After
+  // (the proposal page's, or the site's, as for supports; the routes have a component for that).
+  if (status === 429) throw new Response(null, { status, headers });
   return redirect(
     errorRedirectUrl({ proposalId: context.proposalId, view: context.view, form: context.form, error: keys[0] ?? "invalidForm", body: values.body, stance: values.stance }),
     { headers },

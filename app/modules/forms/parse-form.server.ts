@@ -41,6 +41,19 @@ function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
   return current;
 }
 
+const knownFieldCache = new WeakMap<z.ZodTypeAny, Set<string> | null>();
+
+/** The fields a form schema reads (every option's, for a union), or null when it is not made of fields. */
+function knownFields(schema: z.ZodTypeAny): Set<string> | null {
+  if (knownFieldCache.has(schema)) return knownFieldCache.get(schema)!;
+  const form = unwrap(schema);
+  const options: z.ZodTypeAny[] = form instanceof z.ZodUnion || form instanceof z.ZodDiscriminatedUnion ? [...form.options] : [form];
+  const shapes = options.map(unwrap).map((option) => (option instanceof z.ZodObject ? Object.keys(option.shape) : null));
+  const fields = shapes.every((keys) => keys !== null) ? new Set(shapes.flat() as string[]) : null;
+  knownFieldCache.set(schema, fields);
+  return fields;
+}
+
 const listFieldCache = new WeakMap<z.ZodTypeAny, Set<string>>();
 
 /** The fields of a form schema that take several values (z.array), e.g. a group of checkboxes. */
@@ -62,15 +75,18 @@ export function listFields(schema: z.ZodTypeAny): Set<string> {
  */
 export function validateFormData<S extends z.ZodTypeAny>(formData: FormData, schema: S): ParsedForm<z.infer<S>, FormValues<S>> {
   const lists = listFields(schema);
+  const known = knownFields(schema);
   const raw: Record<string, string | string[]> = {};
   const broken = new Set<string>();
   let count = 0;
   for (const [key, value] of formData) {
     if (++count > MAX_FIELDS) return { ok: false, errors: { form: "validation.invalidForm" }, values: {} as FormValues<S> };
     if (typeof value !== "string") continue; // files are handled by their own parsers
-    // NUL, U+FFFD (invalid UTF-8 bytes, decoded) and half characters are refused below, for every field;
-    // the value sent back shows each of them as U+FFFD, so the person sees what to retype.
-    if (isBrokenText(value)) broken.add(key.endsWith("[]") ? key.slice(0, -2) : key);
+    // NUL, U+FFFD (invalid UTF-8 bytes, decoded) and half characters are refused below, for every field
+    // the form reads (a field it does not know is dropped anyway: refusing the form for it would show no
+    // message, since no page has that field); the value sent back shows each as U+FFFD, to retype.
+    const name = key.endsWith("[]") ? key.slice(0, -2) : key;
+    if (isBrokenText(value) && (known === null || known.has(name))) broken.add(name);
     const clean = markBrokenText(value).normalize("NFC");
     const listKey = key.endsWith("[]") ? key.slice(0, -2) : lists.has(key) ? key : null;
     if (listKey === null) {

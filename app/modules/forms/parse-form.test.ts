@@ -58,6 +58,21 @@ describe("parseForm", () => {
     expect(await parseForm(post("name=Nadia&password=longenough%00", "application/x-www-form-urlencoded"), Schema)).toEqual({ ok: false, errors: { password: "validation.brokenText" }, values: { name: "Nadia" } });
   });
 
+  test("broken text in a field the form does not read is dropped with it, not refused: no page could say where it is", () => {
+    const form = new FormData();
+    form.set("name", "Nadia");
+    form.set("password", "longenough");
+    form.set("quartier", "QP\u0000");
+    form.set("\uD800", "x");
+    expect(validateFormData(form, Schema)).toMatchObject({ ok: true, data: { name: "Nadia", password: "longenough" } });
+    const Either = z.discriminatedUnion("kind", [z.object({ kind: z.literal("a"), name: z.string() }), z.object({ kind: z.literal("b"), note: z.string() })]);
+    const either = new FormData();
+    either.set("kind", "a");
+    either.set("name", "Nadia");
+    either.set("note", "\uD800");
+    expect(validateFormData(either, Either)).toMatchObject({ ok: false, errors: { note: "validation.brokenText" } });
+  });
+
   test("refuses half a character (a lone surrogate) too, and keeps the other errors", () => {
     const form = new FormData();
     form.set("name", "N\uD800");

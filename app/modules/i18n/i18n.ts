@@ -11,7 +11,11 @@ export const i18nConfig = {
   supportedLngs: [...supportedLngs],
   fallbackLng,
   defaultNS,
+  // A component of a feature namespace shows messages of the common one too (a form refused as unreadable,
+  // "validation.invalidForm"), rather than the raw key.
+  fallbackNS: defaultNS,
   // React already escapes what it renders.
   interpolation: { escapeValue: false },
+  // The server loads every namespace a page needs before rendering; the client suspends (entry.client).
   react: { useSuspense: false },
 };
