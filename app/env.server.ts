@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   // Unset: /metrics answers 404. Set: it answers to `Authorization: Bearer <token>` only.
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters long (e.g. `openssl rand -hex 24`)").optional(),
   // JSON log lines on stdout from this level up; the test suite is silent unless told.
+  // Emails the outbox hands to Resend per second (its default limit is 2 a second; a raised limit, raise this).
+  EMAIL_SEND_PER_SECOND: z.coerce.number().int().min(1).max(100).default(2),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   // Months after a rendez-vous du Labo before its registrants' names and contacts are erased.
   LABO_PERSONAL_DATA_MONTHS: z.coerce.number().int().min(1).max(60).default(6),

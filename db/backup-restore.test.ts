@@ -42,5 +42,6 @@ describe.skipIf(!process.env.DATABASE_URL)("backing up and restoring this databa
     expect(lines.at(-1)).toMatch(/^Every table has the same number of rows/);
     const remaining = await db.execute(sql`select count(*)::int as n from pg_database where datname = ${result.restoreName}`);
     expect(remaining).toEqual([{ n: 0 }]);
-  });
+    // pg_dump, createdb, pg_restore and a count of every table: seconds of work, more on a busy machine.
+  }, 120_000);
 });

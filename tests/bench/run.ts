@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --scale N] [--fresh] [--duration S] [--connections C] [--rounds R]`
  * `npm run bench -- --soak [--soak-minutes 30] [--rate 30]`: the soak instead (tests/bench/soak.ts).
+ * `npm run bench -- --fan-out [--followers 5000] [--refuse-every 10]`: one decision's notifications and emails (tests/bench/fan-out.ts).
  *
  * Builds the production server, prepares a PostgreSQL database with --scale proposals (tests/bench/
  * prepare-db.ts, reused when it already holds them), serves the app on it and loads it with autocannon:
@@ -44,6 +45,10 @@ const { values: opts } = parseArgs({
     soak: { type: "boolean", default: false },
     "soak-minutes": { type: "string", default: "30" },
     rate: { type: "string", default: "30" },
+    // One decision on a proposal followed by --followers people, to notifications and emails (tests/bench/fan-out.ts).
+    "fan-out": { type: "boolean", default: false },
+    followers: { type: "string", default: "5000" },
+    "refuse-every": { type: "string" },
   },
 });
 const scale = Number(opts.scale);
@@ -93,10 +98,17 @@ execFileSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] }
 const { url: databaseUrl, cookies, coordinatorCookie } = await prepareBenchDatabase({ adminUrl, name: "labo_bench", scale, fresh: opts.fresh ?? false, log });
 const db = postgres(databaseUrl, { max: 2, onnotice: () => {} });
 
+if (opts["fan-out"]) {
+  const { runFanOut } = await import("./fan-out.ts");
+  await db.end();
+  await runFanOut({ databaseUrl, followers: Number(opts.followers), refuseEvery: opts["refuse-every"] ? Number(opts["refuse-every"]) : Infinity, log });
+  process.exit(0);
+}
+
 if (opts.soak) {
   const port = await freePort();
   const base = `http://localhost:${port}`;
-  const env = { NODE_ENV: "production", APP_SECRET: BENCH_APP_SECRET, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: "false", RATE_LIMIT_FACTOR: "100000", APP_URL: base };
+  const env = { NODE_ENV: "production", APP_SECRET: BENCH_APP_SECRET, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: "false", RATE_LIMIT_FACTOR: "100000", LOG_LEVEL: "warn", APP_URL: base };
   const child = startProcess(process.execPath, ["--import", "tsx", "app/server.ts"], env, "app");
   try {
     await waitForHttp(`${base}/healthz`);
@@ -252,7 +264,7 @@ log(`\nStarting the app on ${appBase} and the baseline (node:http + postgres.js)
 const app = startProcess(
   process.execPath,
   ["--import", "tsx", "app/server.ts"],
-  { NODE_ENV: "production", APP_SECRET: BENCH_APP_SECRET, DATABASE_URL: databaseUrl, PORT: String(appPort), SEED_DEMO: "false", RATE_LIMIT_FACTOR: "100000", APP_URL: appBase },
+  { NODE_ENV: "production", APP_SECRET: BENCH_APP_SECRET, DATABASE_URL: databaseUrl, PORT: String(appPort), SEED_DEMO: "false", RATE_LIMIT_FACTOR: "100000", LOG_LEVEL: "warn", APP_URL: appBase },
   "app",
 );
 const baseline = startProcess(process.execPath, ["--import", "tsx", "tests/bench/baseline-server.ts"], { DATABASE_URL: databaseUrl, PORT: String(basePort) }, "baseline");

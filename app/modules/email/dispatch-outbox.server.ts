@@ -16,8 +16,10 @@ export const MAX_ATTEMPTS = 8;
  */
 export const LEASE_MS = 60 * SECOND;
 export const SEND_TIMEOUT_MS = 10 * SECOND;
-const BATCH = 10;
-const CONCURRENCY = 2;
+/** Per tick of the job (every 5 s), at the rate Resend allows (EMAIL_SEND_PER_SECOND, 2 by default). */
+const BATCH = env.EMAIL_SEND_PER_SECOND * 5;
+// Five rounds per batch whatever the rate, so a batch always ends within its lease (5 × SEND_TIMEOUT_MS).
+const CONCURRENCY = env.EMAIL_SEND_PER_SECOND;
 
 export type OutboxRow = typeof emailOutbox.$inferSelect;
 export type SendOutcome =
@@ -134,6 +136,8 @@ export type DispatchOptions = {
   /** A client of one's own (tests point one at a local server); by default RESEND_API_KEY's, at RESEND_BASE_URL if set. */
   resend?: Resend;
   timeoutMs?: number;
+  /** Messages in flight at once (default: from EMAIL_SEND_PER_SECOND). */
+  concurrency?: number;
 };
 
 /**
@@ -156,12 +160,12 @@ export async function dispatchOutbox(db: Db, options: DispatchOptions = {}): Pro
       else if (status === "pending") result.retried += 1;
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await Promise.all(Array.from({ length: options.concurrency ?? CONCURRENCY }, worker));
   return result;
 }
 
 /**
- * The outbox, every 5 s, once across all app instances: a batch of 10 per tick keeps within Resend's
- * default rate (2 requests a second). Messages queued outside a transaction do not wait for it.
+ * The outbox, every 5 s, once across all app instances: a batch of 5 × EMAIL_SEND_PER_SECOND per tick keeps
+ * within Resend's rate (2 requests a second by default). Messages queued outside a transaction do not wait for it.
  */
 export const outboxDispatchJob: ScheduledJob = { name: "email-outbox", next: every(5 * SECOND), run: (db, now) => dispatchOutbox(db, { now }) };
