@@ -58,6 +58,11 @@ describe("building the agenda", () => {
     const a = await insertAgendaItem(db, { meetingId: meeting.id, title: "A", position: 0 });
     await insertAgendaItem(db, { meetingId: meeting.id, title: "B", position: 0 });
     const c = await insertAgendaItem(db, { meetingId: meeting.id, title: "C", position: 0 });
+    // Added one after the other, as the secretariat would: distinct times, even where the clock is coarse
+    // (three inserts within one tick would leave only the random ids to order them).
+    for (const [i, title] of ["A", "B", "C"].entries()) {
+      await db.update(agendaItems).set({ createdAt: new Date(Date.UTC(2026, 11, 1, 10, 0, i)) }).where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.title, title)));
+    }
     expect(await titles(meeting.id)).toEqual(["A", "B", "C"]);
     await moveItem({ actor, meetingId: meeting.id, itemId: c.id, direction: "up" });
     expect(await titles(meeting.id)).toEqual(["A", "C", "B"]);
