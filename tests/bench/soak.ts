@@ -143,8 +143,10 @@ export async function runSoak({ base, pid, databaseUrl, cookies, minutes, rate, 
               const resident = context.resident;
               if (!resident) return;
               const ok = status < 400;
-              if (ok && context.write === "support") resident.supported.add(context.target!);
-              if (ok && context.write === "withdraw") resident.supported.delete(context.target!);
+              // Answered or refused (a support left by an earlier run), the pair is now in the state asked for:
+              // the next toggle asks the other way.
+              if (context.write === "support") resident.supported.add(context.target!);
+              if (context.write === "withdraw") resident.supported.delete(context.target!);
               if (ok && context.write === "register") resident.registered.add(context.target!);
               if (ok && context.write === "cancel") resident.registered.delete(context.target!);
               idle.push(resident);
