@@ -52,6 +52,15 @@ test("a reply to my contribution: the bell counts it, the centre says it and lea
   await sylvie.close();
 
   const nadia = await signedInPage(browser, RESIDENT);
+  // Other journeys move Nadia's own proposals (the feedback loop's): she reads what they left first, so the
+  // bell counts only this journey's news.
+  await nadia.page.goto("/notifications");
+  const readAll = nadia.page.getByRole("button", { name: "Tout marquer comme lu" });
+  if (await readAll.count()) {
+    await hydrated(nadia.page);
+    await readAll.click();
+    await expect(bell(nadia.page)).toHaveAccessibleName("Notifications, aucune non lue");
+  }
   await nadia.page.goto(proposalUrl);
   await hydrated(nadia.page);
   const comment = `Le matin on attend vingt minutes au soleil avec les poussettes (${RUN}).`;
@@ -75,8 +84,10 @@ test("a reply to my contribution: the bell counts it, the centre says it and lea
   await hydrated(nadia.page);
   await expect(nadia.page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
   await expect(nadia.page.locator(".notifications-toolbar .result-count")).toHaveText("2 notifications non lues.");
+  // Newest first: this journey's two replies, unread, above what other journeys left (read above).
   const items = nadia.page.locator(".notification-list > li");
-  await expect(items).toHaveCount(2);
+  await expect(nadia.page.locator(".notification-list > li.notification-unread")).toHaveCount(2);
+  await expect(items.nth(1)).toContainText(`Quelqu'un a répondu à votre contribution sur la proposition « ${title} ».`);
   await expect(items.first()).toContainText(`Quelqu'un a répondu à votre contribution sur la proposition « ${title} ».`);
   await expect(items.first()).toContainText("Vous avez écrit cette contribution.");
   await expect(items.first()).toContainText("Non lue");
@@ -114,7 +125,7 @@ test("a reply to my contribution: the bell counts it, the centre says it and lea
   await expect(plain.page.locator(".flash")).toHaveText("Toutes vos notifications sont marquées comme lues.");
   await expect(plain.page.locator(".notifications-toolbar .result-count")).toHaveText("Tout est lu.");
   await expect(bell(plain.page)).toHaveAccessibleName("Notifications, aucune non lue");
-  await expect(plain.page.locator(".notification-list > li")).toHaveCount(3);
+  await expect(plain.page.locator(".notification-list > li", { hasText: title })).toHaveCount(3);
   await Promise.all([plain.close(), karim.close()]);
 });
 
