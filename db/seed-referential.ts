@@ -4,12 +4,16 @@ import type { Db } from "./client.ts";
 import {
   ambitions,
   communes,
+  councilMembers,
+  councilQuartiers,
+  councils,
   governanceBodies,
   laboPrinciples,
   laboSessions,
   piliers,
   quartierCommunes,
   quartiers,
+  roleGrants,
   transversalAxes,
 } from "./schema/index.ts";
 import { slugify } from "./slug.ts";
@@ -96,6 +100,27 @@ export async function seedReferential(db: Db) {
       .insert(quartierCommunes)
       .values(ref.qpv.flatMap((q) => q.communes.map((c) => ({ quartierCode: q.code, communeSlug: slugify(c) }))))
       .onConflictDoNothing();
+    // One conseil citoyen per quartier prioritaire (loi n°2014-173, art. 7), keyed by the quartier's code.
+    // A coordinator may later merge quartiers under one council: existing rows are left alone.
+    await tx
+      .insert(councils)
+      .values(ref.qpv.map((q) => ({ code: q.code, name: `Conseil citoyen ${q.name}` })))
+      .onConflictDoNothing();
+    await tx
+      .insert(councilQuartiers)
+      .values(ref.qpv.map((q) => ({ quartierCode: q.code, councilCode: q.code })))
+      .onConflictDoNothing();
+    // Conseil citoyen membership used to be a role granted per quartier: such grants become memberships of
+    // the council that covers the quartier (in the residents' collège, unlisted until the person agrees).
+    await tx.execute(sql`
+      insert into ${councilMembers} (council_code, user_id, display_name, college, listed, added_by_id, created_at)
+      select cq.council_code, g.user_id, u.display_name, 'residents', false, g.granted_by_id, g.created_at
+        from ${roleGrants} g
+        join ${councilQuartiers} cq on cq.quartier_code = g.quartier_code
+        join users u on u.id = g.user_id
+       where g.role = 'council_member'
+      on conflict do nothing`);
+    await tx.delete(roleGrants).where(sql`${roleGrants.role} = 'council_member'`);
     await tx
       .insert(governanceBodies)
       .values(ref.governance.map((g, i) => ({ ...g, position: i + 1 })))

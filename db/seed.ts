@@ -16,12 +16,18 @@ export async function seedDemo(db: Db, { recreate = false } = {}) {
   const { seedDemoProposals } = await import("#tests/factories/demo-proposals.ts");
   const { seedDemoLaboSessions } = await import("#tests/factories/demo-labo.ts");
   const { seedDemoGovernance } = await import("#tests/factories/demo-governance.ts");
+  const { seedDemoCouncils } = await import("#tests/factories/demo-councils.ts");
+  const { seedDemoCouncilCarries } = await import("#tests/factories/demo-council-carries.ts");
   await seedDemoAccounts(db);
+  // After the accounts: the conseil citoyen demo account becomes a listed member of its council.
+  await seedDemoCouncils(db);
   await seedDemoLaboSessions(db);
   const [{ n }] = (await db.select({ n: count() }).from(proposals)) as [{ n: number }];
   if (recreate || n === 0) {
     await seedDemoProposals(db);
     await seedDemoGovernance(db);
+    // Councils carry some of the demo proposals and ask the GTP questions: after the proposals exist.
+    await seedDemoCouncilCarries(db);
   }
 }
 

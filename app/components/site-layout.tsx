@@ -26,6 +26,8 @@ const NAV: NavItem[] = [
   { to: "/labo", key: "labo" },
   { to: "/ambitions", key: "ambitions" },
   { to: "/quartiers", key: "quartiers" },
+  { to: "/conseils-citoyens", key: "councils" },
+  { to: "/boite-a-outils", key: "toolbox" },
   { to: "/instances", key: "instances" },
   { to: "/moderation", key: "moderation", only: "canModerate" },
   { to: "/gouvernance", key: "governance", only: "canGovern" },

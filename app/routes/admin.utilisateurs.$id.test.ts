@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { popFlash } from "#app/modules/platform/flash.server.ts";
-import { auditLog, roleGrants } from "#db/schema/index.ts";
+import { auditLog, councilMembers, roleGrants } from "#db/schema/index.ts";
+import { insertCouncilMember } from "#tests/factories/councils.ts";
 import { insertUser } from "#tests/factories/users.ts";
 import { actionArgs, getRequest, loaderArgs, postRequest, sessionCookieFor, settle } from "#tests/helpers/request.ts";
 import { action, loader } from "./admin.utilisateurs.$id.tsx";
@@ -31,15 +32,19 @@ async function flashOf(response: Response) {
 const grantsOf = (userId: string) => db.select().from(roleGrants).where(eq(roleGrants.userId, userId));
 
 describe("loader", () => {
-  test("shows the person, their roles and the scopes to choose from", async () => {
+  test("shows the person, their roles, their councils (read-only) and the communes to choose from", async () => {
     await db.insert(roleGrants).values({ userId: resident.id, role: "ambassador", communeSlug: "avion" });
+    await insertCouncilMember(db, { councilCode: "QP062028", userId: resident.id, college: "actors" });
+    await insertCouncilMember(db, { councilCode: "QP062024", userId: resident.id, leftAt: new Date() });
     const response = await settle(loader(loaderArgs(getRequest(path(resident.id), { cookie: adminCookie }), { id: resident.id })));
     expect(response.status).toBe(200);
     const data = await response.json();
     expect(data.title).toBe("Rôles de Nadia Benali");
     expect(data.user).toMatchObject({ displayName: "Nadia Benali", email: "habitante@example.org", communeName: "Lens", roles: [{ role: "ambassador", communeName: "Avion" }] });
+    expect(data.user.councils).toEqual([{ councilCode: "QP062028", councilName: "Conseil citoyen Calonne - Marichelles - Vent De Bise", college: "actors" }]);
     expect(data.communes).toContainEqual({ slug: "lens", name: "Lens" });
-    expect(data.quartiers).toContainEqual({ code: "QP062024", name: "Cité 12-14", communes: "Lens" });
+    // Council membership is kept on the council's page: no quartier to choose here any more.
+    expect(data).not.toHaveProperty("quartiers");
   });
 
   test("an unknown or malformed id is a 404, never a 500", async () => {
@@ -79,10 +84,18 @@ describe("granting", () => {
     expect(await db.select().from(auditLog)).toEqual([]);
   });
 
-  test("a conseil citoyen member without a quartier: 400 on the quartier field", async () => {
-    const response = await post({ intent: "grant", role: "council_member" });
+  test("conseil citoyen membership is not granted here: 400 on the role field, no grant, no membership", async () => {
+    const response = await post({ intent: "grant", role: "council_member", quartierCode: "QP062024" });
     expect(response.status).toBe(400);
-    expect((await response.json()).errors).toEqual({ quartierCode: "admin:users.validation.quartierRequired" });
+    expect((await response.json()).errors).toEqual({ role: "admin:users.validation.roleRequired" });
+    expect(await grantsOf(resident.id)).toEqual([]);
+    expect(await db.$count(councilMembers)).toBe(0);
+  });
+
+  test("a member of the réseau des acteurs is granted without a scope", async () => {
+    const response = await post({ intent: "grant", role: "network_member", communeSlug: "lens" });
+    expect(response.status).toBe(302);
+    expect(await grantsOf(resident.id)).toEqual([expect.objectContaining({ role: "network_member", communeSlug: null, quartierCode: null })]);
   });
 
   test("a scope sent with a global role is ignored", async () => {
@@ -97,7 +110,7 @@ describe("granting", () => {
       [{ intent: "grant", role: "resident" }, { role: "admin:users.validation.roleRequired" }],
       [{ intent: "grant", role: "superuser" }, { role: "admin:users.validation.roleRequired" }],
       [{ intent: "grant", role: "ambassador", communeSlug: "paris" }, { communeSlug: "admin:users.validation.unknownCommune" }],
-      [{ intent: "grant", role: "council_member", quartierCode: "QP999999" }, { quartierCode: "admin:users.validation.unknownQuartier" }],
+      [{ intent: "grant", role: "ambassador", communeSlug: "x".repeat(101) }, { communeSlug: "validation.tooLong" }],
     ] as const) {
       const response = await post(form);
       expect(response.status, JSON.stringify(form)).toBe(400);
@@ -118,13 +131,13 @@ describe("granting", () => {
 
 describe("revoking", () => {
   test("revokes a grant, with a confirmation and an audit entry", async () => {
-    const [grant] = await db.insert(roleGrants).values({ userId: resident.id, role: "council_member", quartierCode: "QP062024" }).returning();
+    const [grant] = await db.insert(roleGrants).values({ userId: resident.id, role: "ambassador", communeSlug: "lens" }).returning();
     const response = await post({ intent: "revoke", grantId: grant!.id });
     expect(response.status).toBe(302);
     expect(await flashOf(response)).toBe("admin:users.flash.revoked");
     expect(await grantsOf(resident.id)).toEqual([]);
     expect(await db.select().from(auditLog)).toEqual([
-      expect.objectContaining({ action: "role.revoke", subjectId: resident.id, changes: { role: { before: "council_member", after: null }, quartierCode: { before: "QP062024", after: null } } }),
+      expect.objectContaining({ action: "role.revoke", subjectId: resident.id, changes: { role: { before: "ambassador", after: null }, communeSlug: { before: "lens", after: null } } }),
     ]);
     const twice = await post({ intent: "revoke", grantId: grant!.id });
     expect(await flashOf(twice)).toBe("admin:users.flash.alreadyRevoked");

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumb } from "#app/components/breadcrumb.tsx";
@@ -11,10 +11,10 @@ import { ROLE_SCOPE } from "#app/modules/auth/permissions.ts";
 import { validateFormData } from "#app/modules/forms/parse-form.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
-import { listCommunes, listQuartiers } from "#app/modules/referential/referential-queries.server.ts";
+import { listCommunes } from "#app/modules/referential/referential-queries.server.ts";
 import { grantRole } from "#app/modules/roles/grant-role.server.ts";
 import { revokeRole } from "#app/modules/roles/revoke-role.server.ts";
-import { roleGrantLabel } from "#app/modules/roles/role-label.ts";
+import { councilMembershipLabel, roleGrantLabel } from "#app/modules/roles/role-label.ts";
 import { getUserWithRoles, userExists } from "#app/modules/roles/role-queries.server.ts";
 import { GRANTABLE_ROLES, GrantRoleSchema, RevokeRoleSchema } from "#app/modules/roles/role.schema.ts";
 import { dateFormat } from "#app/components/dates.ts";
@@ -28,13 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "roles.manage");
   const user = await getUserWithRoles(params.id ?? "");
   if (!user) throw notFound();
-  const [t, communes, quartiers] = await Promise.all([getFixedT(await getLocale(request), "admin"), listCommunes(), listQuartiers()]);
-  return json({
-    title: t("users.detail.title", { name: user.displayName }),
-    user,
-    communes,
-    quartiers: quartiers.map((q) => ({ code: q.code, name: q.name, communes: q.communes.map((c) => c.name).join(", ") })),
-  });
+  const [t, communes] = await Promise.all([getFixedT(await getLocale(request), "admin"), listCommunes()]);
+  return json({ title: t("users.detail.title", { name: user.displayName }), user, communes });
 }
 
 type GrantActionData = { intent: "grant"; errors: Record<string, string>; values: Record<string, string> };
@@ -73,10 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithFlash(page, "admin:users.flash.granted");
       case "already_granted":
         return redirectWithFlash(page, "admin:users.flash.alreadyGranted");
-      case "unknown_scope": {
-        const message = result.field === "communeSlug" ? "admin:users.validation.unknownCommune" : "admin:users.validation.unknownQuartier";
-        return json<GrantActionData>({ intent: "grant", errors: { [result.field]: message }, values: parsed.values }, { status: 400 });
-      }
+      case "unknown_scope":
+        return json<GrantActionData>({ intent: "grant", errors: { communeSlug: "admin:users.validation.unknownCommune" }, values: parsed.values }, { status: 400 });
       case "not_found":
         throw notFound();
     }
@@ -86,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function UserRoles() {
-  const { user, communes, quartiers } = useLoaderData<typeof loader>();
+  const { user, communes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("admin");
   const grantState = actionData?.intent === "grant" ? actionData : undefined;
@@ -162,34 +155,45 @@ export default function UserRoles() {
         )}
       </section>
 
-      <GrantForm key={user.roles.map((g) => g.id).join()} server={grantState} communes={communes} quartiers={quartiers} />
+      <section aria-labelledby="councils-title">
+        <h2 id="councils-title">{t("users.detail.councilsTitle")}</h2>
+        <p>{t("users.detail.councilsIntro")}</p>
+        {user.councils.length ? (
+          <ul className="grant-list">
+            {user.councils.map((membership) => (
+              <li key={membership.councilCode}>
+                <strong>{councilMembershipLabel(t, membership)}</strong>{" "}
+                <Link to={`/conseils-citoyens/${membership.councilCode}/gestion`}>
+                  {t("users.detail.councilManage")}
+                  <span className="visually-hidden"> {membership.councilName}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="notice">{t("users.detail.noCouncils")}</p>
+        )}
+      </section>
+
+      <GrantForm key={user.roles.map((g) => g.id).join()} server={grantState} communes={communes} />
     </>
   );
 }
 
-function GrantForm({
-  server,
-  communes,
-  quartiers,
-}: {
-  server: { errors: Record<string, string>; values: Record<string, string> } | undefined;
-  communes: { slug: string; name: string }[];
-  quartiers: { code: string; name: string; communes: string }[];
-}) {
+function GrantForm({ server, communes }: { server: { errors: Record<string, string>; values: Record<string, string> } | undefined; communes: { slug: string; name: string }[] }) {
   const { t } = useTranslation("admin");
   const { register, errors, summaryErrors, onSubmit } = useValidatedForm(GrantRoleSchema, server);
   // react-hook-form applies its default values only once hydrated: the server-rendered fields carry
   // them too, so a form sent back without JavaScript keeps what was chosen.
   const [role, setRole] = useState(server?.values.role ?? "");
-  // Without JavaScript every field shows (the server ignores a scope the role does not take);
-  // with it, only the scope field the chosen role needs.
+  // Without JavaScript the commune field always shows (the server ignores it for a role that takes no
+  // commune); with it, only when the chosen role needs one.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const roleField = register("role");
   const scope = ROLE_SCOPE[role as keyof typeof ROLE_SCOPE];
   const showCommune = !hydrated || scope === "commune" || Boolean(errors.communeSlug);
-  const showQuartier = !hydrated || scope === "quartier" || Boolean(errors.quartierCode);
-  const labels = { role: t("users.grant.role"), communeSlug: t("users.grant.commune"), quartierCode: t("users.grant.quartier") };
+  const labels = { role: t("users.grant.role"), communeSlug: t("users.grant.commune") };
 
   return (
     <section aria-labelledby="grant-title">
@@ -224,16 +228,6 @@ function GrantForm({
             {communes.map((c) => (
               <option key={c.slug} value={c.slug}>
                 {c.name}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
-        {showQuartier ? (
-          <SelectField name="quartierCode" label={labels.quartierCode} hint={t("users.grant.quartierHint")} error={errors.quartierCode} defaultValue={server?.values.quartierCode ?? ""} registration={register("quartierCode")}>
-            <option value="">{t("users.grant.quartierPlaceholder")}</option>
-            {quartiers.map((q) => (
-              <option key={q.code} value={q.code}>
-                {q.communes ? `${q.name} (${q.communes})` : q.name}
               </option>
             ))}
           </SelectField>

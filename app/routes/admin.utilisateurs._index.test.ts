@@ -26,6 +26,15 @@ test("an administrator searches by name or e-mail and filters by role", async ()
   expect(byRole.users.map((u: { displayName: string }) => u.displayName)).toEqual(["Karim Dupont"]);
 });
 
+test("filtering on conseil citoyen members finds the people who sit on a council now", async () => {
+  const admin = await insertUser(db, { password: null, displayName: "Admin", roles: [{ role: "administrator" }] });
+  await insertUser(db, { password: null, displayName: "Sylvie Lefebvre", roles: [{ role: "council_member", quartierCode: "QP062028" }] });
+  await insertUser(db, { password: null, displayName: "Réseau", roles: [{ role: "network_member" }] });
+  const data = await (await load("?role=council_member", await sessionCookieFor(admin.id))).json();
+  expect(data.search.role).toBe("council_member");
+  expect(data.users).toEqual([expect.objectContaining({ displayName: "Sylvie Lefebvre", roles: [], councils: [expect.objectContaining({ councilCode: "QP062028" })] })]);
+});
+
 test("odd query strings fall back to defaults instead of failing", async () => {
   const admin = await insertUser(db, { password: null, roles: [{ role: "administrator" }] });
   const cookie = await sessionCookieFor(admin.id);

@@ -6,9 +6,9 @@ import { pageMeta } from "#app/components/meta.ts";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
-import { roleGrantLabel } from "#app/modules/roles/role-label.ts";
+import { councilMembershipLabel, roleGrantLabel } from "#app/modules/roles/role-label.ts";
 import { searchUsers } from "#app/modules/roles/role-queries.server.ts";
-import { GRANTABLE_ROLES, UserSearchSchema } from "#app/modules/roles/role.schema.ts";
+import { SEARCHABLE_ROLES, UserSearchSchema } from "#app/modules/roles/role.schema.ts";
 
 const USERS_PATH = "/admin/utilisateurs";
 
@@ -46,7 +46,7 @@ export default function UsersList() {
             <TextField name="q" type="search" label={t("users.list.query")} hint={t("users.list.queryHint")} defaultValue={search.q} maxLength={100} autoComplete="off" />
             <SelectField name="role" label={t("users.list.role")} defaultValue={search.role}>
               <option value="">{t("users.list.anyRole")}</option>
-              {GRANTABLE_ROLES.map((role) => (
+              {SEARCHABLE_ROLES.map((role) => (
                 <option key={role} value={role}>
                   {t(`users.roles.${role}`)}
                 </option>
@@ -87,12 +87,19 @@ export default function UsersList() {
                   <td>{user.communeName ?? t("users.list.none")}</td>
                   <td>
                     <ul className="tag-list">
-                      {user.roles.length ? (
-                        user.roles.map((grant) => (
-                          <li key={grant.id} className="tag">
-                            {roleGrantLabel(t, grant)}
-                          </li>
-                        ))
+                      {user.roles.length || user.councils.length ? (
+                        <>
+                          {user.roles.map((grant) => (
+                            <li key={grant.id} className="tag">
+                              {roleGrantLabel(t, grant)}
+                            </li>
+                          ))}
+                          {user.councils.map((membership) => (
+                            <li key={membership.councilCode} className="tag">
+                              {councilMembershipLabel(t, membership)}
+                            </li>
+                          ))}
+                        </>
                       ) : (
                         <li className="tag tag-muted">{t("users.roles.resident")}</li>
                       )}

@@ -11,9 +11,10 @@ import { answerDeadline, daysWaiting, isOverdue } from "#app/modules/governance/
 import { getGtpFilterChoices, getGtpQueue, parseGtpCursor, type GtpQueueRow } from "#app/modules/governance/gtp-queries.server.ts";
 import { gtpQueueHref, hasGtpFilters, ORIGINS, parseGtpFilters } from "#app/modules/governance/gtp.schema.ts";
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
+import { listWaitingInterpellations } from "#app/modules/interpellations/interpellation-queries.server.ts";
 
 // A GET form and links: the page ships no JavaScript (coordinators read it on a phone).
-export const handle = { i18n: ["gtp"], hydrate: false };
+export const handle = { i18n: ["gtp", "interpellations"], hydrate: false };
 export const meta = pageMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,7 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const after = parseGtpCursor(params.get("apres"));
   const locale = await getLocale(request);
   const now = new Date();
-  const [t, queue, choices] = await Promise.all([getFixedT(locale, "gtp"), getGtpQueue(filters, after, now), getGtpFilterChoices()]);
+  const [t, ti, queue, choices] = await Promise.all([getFixedT(locale, "gtp"), getFixedT(locale, "interpellations"), getGtpQueue(filters, after, now), getGtpFilterChoices()]);
+  // Same droit de suite as the proposals: read once the deadline is known.
+  const questions = await listWaitingInterpellations(queue.days, now);
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Paris" });
   const item = (row: GtpQueueRow): QueueItem => {
     const qualifiedAt = row.qualifiedAt ?? now;
@@ -72,12 +75,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
       meetingIso: row.meetingStartsAt.toISOString(),
       meetingHeld: row.meetingStatus === "held",
     })),
+    interpellations: {
+      total: questions.total,
+      overdue: questions.overdue,
+      items: questions.items.map((row) => ({
+        id: row.id,
+        title: row.title,
+        kind: row.kind,
+        askedBy: row.source === "council" ? ti("page.byCouncil", { council: row.councilName ?? "" }) : ti("page.byNetwork", { organisation: row.organisation }),
+        sent: day.format(row.createdAt),
+        sentIso: row.createdAt.toISOString(),
+        daysWaiting: daysWaiting(row.createdAt, now),
+        overdue: isOverdue({ qualifiedAt: row.createdAt, answeredAt: null }, queue.days, now),
+      })),
+    },
   });
 }
 
 export default function GtpQueueRoute() {
-  const { filters, filtered, choices, days, waiting, waitingTotal, overdueTotal, nextHref, firstHref, inFlight } = useLoaderData<typeof loader>();
+  const { filters, filtered, choices, days, waiting, waitingTotal, overdueTotal, nextHref, firstHref, inFlight, interpellations } = useLoaderData<typeof loader>();
   const { t } = useTranslation("gtp");
+  const { t: ti } = useTranslation("interpellations");
   return (
     <>
       <h1>{t("queue.title")}</h1>
@@ -171,6 +189,37 @@ export default function GtpQueueRoute() {
             </ul>
           </nav>
         ) : null}
+      </section>
+
+      <section aria-labelledby="interpellations-title" className="section">
+        <h2 id="interpellations-title">{ti("queue.title", { count: interpellations.total })}</h2>
+        <p>{ti("queue.intro")}</p>
+        {interpellations.total ? <p>{interpellations.overdue ? <strong>{t("queue.overdueCount", { count: interpellations.overdue, days })}</strong> : t("queue.noneOverdue", { days })}</p> : null}
+        {interpellations.items.length ? (
+          <ul className="plain-cards">
+            {interpellations.items.map((row) => (
+              <li key={row.id} className="card">
+                <h3 className="proposal-card-title">
+                  <a href={`/gouvernance/interpellations/${row.id}`}>{row.title}</a>
+                </h3>
+                <p>
+                  {ti(`kind.${row.kind}`)} · <span lang="fr">{row.askedBy}</span> · <time dateTime={row.sentIso}>{ti("queue.sentOn", { date: row.sent })}</time>
+                </p>
+                <p>
+                  {t("queue.days", { count: row.daysWaiting })}
+                  {row.overdue ? (
+                    <>
+                      {" · "}
+                      <strong>{t("queue.overdue")}</strong>
+                    </>
+                  ) : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{ti("queue.empty")}</p>
+        )}
       </section>
 
       <section aria-labelledby="in-flight-title" className="section">

@@ -12,7 +12,7 @@ import { contentLang } from "#app/components/referential.tsx";
 import { hiddenReasonText } from "#app/components/hidden-content.ts";
 import { RichText } from "#app/components/rich-text.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
-import { getViewer, requireUser } from "#app/modules/auth/auth.server.ts";
+import { getViewer, requireUser, type AuthenticatedViewer } from "#app/modules/auth/auth.server.ts";
 import { writeBlockMessage } from "#app/modules/auth/write-access.ts";
 import { hiddenReasonOf } from "#app/modules/hidden-content/hidden-reason.server.ts";
 import { isAwaitingApproval } from "#app/modules/moderation/moderation-queries.server.ts";
@@ -28,7 +28,7 @@ import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { redirectWithFlash } from "#app/modules/platform/flash.server.ts";
 import { addProposalUpdate } from "#app/modules/proposals/add-proposal-update.server.ts";
 import { parseProposalId, ProposalUpdateSchema, UPDATE_MAX, WITHDRAW_REASON_MAX, WithdrawProposalSchema } from "#app/modules/proposals/proposal.schema.ts";
-import { getProposalPage } from "#app/modules/proposals/proposal-queries.server.ts";
+import { getProposalPage, getProposalState } from "#app/modules/proposals/proposal-queries.server.ts";
 import { authorActions } from "#app/modules/proposals/proposal-rules.ts";
 import { publishProposal } from "#app/modules/proposals/publish-proposal.server.ts";
 import { withdrawProposal } from "#app/modules/proposals/withdraw-proposal.server.ts";
@@ -39,8 +39,11 @@ import { GOVERNANCE_STATUSES, getMergeTarget, getProposalGovernance } from "#app
 import { presentProposalGovernance } from "#app/modules/governance/proposal-governance-view.ts";
 import { AWAITING_ANSWER } from "#app/modules/proposals/proposal-status.ts";
 import { getSetting } from "#app/modules/settings/platform-settings.server.ts";
+import { CARRIABLE_STATUSES, carryProposal, councilOfProposal, getCouncilTies } from "#app/modules/councils/carry-proposal.server.ts";
+import { CarrySchema, STATEMENT_MAX } from "#app/modules/councils/carry.schema.ts";
+import { followForCouncil, unfollowForCouncil } from "#app/modules/councils/council-follow.server.ts";
 
-export const handle = { i18n: ["proposals", "supports", "contributions", "moderation"] };
+export const handle = { i18n: ["proposals", "supports", "contributions", "moderation", "interpellations"] };
 export const meta = pageMeta;
 
 // A report changes nothing the reporter needs now; reloading could take the reported item (and the
@@ -87,6 +90,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     withGovernance ? getProposalGovernance(proposal.id) : null,
     withGovernance && AWAITING_ANSWER.includes(proposal.status) ? getSetting("governance.answerDeadlineDays") : null,
   ]);
+  // A member of the council covering the proposal's quartier acts for it here: carry it, follow it.
+  const ties = can(viewer, "council.act") && proposal.status !== "draft" && !proposal.hiddenAt ? await getCouncilTies(proposal.id, proposal.quartierCode) : null;
+  const covering = ties?.covering && can(viewer, "council.act", { councilCode: ties.covering.code }) ? ties.covering : null;
   const day = dateFormat(locale, { dateStyle: "long", timeZone: "Europe/Paris" });
   const { authorId: _authorId, hiddenAt: _hiddenAt, authorHidden: _authorHidden, events, ...shown } = proposal;
   const withdrawal = events.findLast((e) => e.kind === "withdrawn");
@@ -110,6 +116,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : null,
     // What the author may still do (null for everyone else).
     actions: isAuthor ? authorActions(proposal) : null,
+    council:
+      covering && ties
+        ? {
+            code: covering.code,
+            name: covering.name,
+            tie: covering.tie,
+            // Carried by another council (the quartier moved to another council since): said, not offered.
+            carriedByOther: ties.carriedBy && ties.carriedBy.code !== covering.code ? ties.carriedBy.name : null,
+            mayCarry: !ties.carriedBy && CARRIABLE_STATUSES.includes(proposal.status),
+          }
+        : null,
     supports,
     contributions,
     canContribute: can(viewer, "participation.write"),
@@ -120,7 +137,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type ActionData = { intent: "withdraw" | "update" | null; errors: Record<string, string>; values: Record<string, string> };
+type ActionData = { intent: "withdraw" | "update" | "carry" | "council_follow" | "council_unfollow" | null; errors: Record<string, string>; values: Record<string, string> };
+
+const COUNCIL_REFUSALS = {
+  not_covered: "interpellations:carry.notCovered",
+  already_carried: "interpellations:carry.alreadyCarried",
+  not_waiting: "interpellations:carry.notWaiting",
+  carried: "interpellations:carry.cannotUnfollowCarried",
+} as const;
+
+/**
+ * The council a viewer acts for on this proposal: the one covering its quartier. Unknown, hidden or draft
+ * proposal: 404; a viewer who may not act for that council: 403. Null: no council covers it (no quartier).
+ */
+async function councilToActFor(viewer: AuthenticatedViewer, proposalId: string) {
+  const state = await getProposalState(proposalId);
+  if (!state || state.status === "draft") throw new Response(null, { status: 404 });
+  if (!can(viewer, "council.act")) throw new Response(null, { status: 403 });
+  const council = await councilOfProposal(proposalId);
+  if (council && !can(viewer, "council.act", { councilCode: council.code })) throw new Response(null, { status: 403 });
+  return council;
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
@@ -156,6 +193,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.status === "not_found" || result.status === "forbidden") throw refuse(result.status);
       if (result.status === "not_allowed") return json<ActionData>({ intent: "update", errors: { form: "proposals:validation.updateNotAllowed" }, values: parsed.values }, { status: 409 });
       return redirectWithFlash(here, "proposals:flash.updateAdded");
+    }
+    case "carry": {
+      const council = await councilToActFor(viewer, id);
+      const parsed = validateFormData(formData, CarrySchema);
+      if (!parsed.ok) return json<ActionData>({ intent: "carry", errors: parsed.errors, values: parsed.values }, { status: 400 });
+      if (!council) return json<ActionData>({ intent: "carry", errors: { form: COUNCIL_REFUSALS.not_covered }, values: parsed.values }, { status: 409 });
+      const result = await carryProposal({ actor: viewer, councilCode: council.code, proposalId: id, statement: parsed.data.statement });
+      if (result.status === "not_found" || result.status === "forbidden") throw refuse(result.status);
+      if (result.status !== "ok") return json<ActionData>({ intent: "carry", errors: { form: COUNCIL_REFUSALS[result.status] }, values: parsed.values }, { status: 409 });
+      return redirectWithFlash(here, "interpellations:carry.flashCarried");
+    }
+    case "council_follow":
+    case "council_unfollow": {
+      const intent = formData.get("intent") as "council_follow" | "council_unfollow";
+      const council = await councilToActFor(viewer, id);
+      if (!council) return json<ActionData>({ intent, errors: { form: COUNCIL_REFUSALS.not_covered }, values: {} }, { status: 409 });
+      const input = { actor: viewer, councilCode: council.code, proposalId: id };
+      const result = intent === "council_follow" ? await followForCouncil(input) : await unfollowForCouncil(input);
+      if (result.status === "not_found" || result.status === "forbidden") throw refuse(result.status);
+      if (result.status !== "ok") return json<ActionData>({ intent, errors: { form: COUNCIL_REFUSALS[result.status] }, values: {} }, { status: 409 });
+      return redirectWithFlash(here, intent === "council_follow" ? "interpellations:carry.flashFollowed" : "interpellations:carry.flashUnfollowed");
     }
     default:
       return json<ActionData>({ intent: null, errors: { form: "proposals:validation.unknownIntent" }, values: {} }, { status: 400 });
@@ -194,7 +252,7 @@ function HiddenProposal({ reason }: { reason: string | null }) {
 type VisibleData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { hiddenStub: false }>;
 
 function VisibleProposal({ data }: { data: VisibleData }) {
-  const { proposal, timeline, governance, actions, locale, supports, contributions, canContribute, signedIn, hiddenNotice, hiddenReason, awaitingApproval, reportAuthorId } = data;
+  const { proposal, timeline, governance, actions, council, locale, supports, contributions, canContribute, signedIn, hiddenNotice, hiddenReason, awaitingApproval, reportAuthorId } = data;
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("proposals");
   const { t: tm } = useTranslation("moderation");
@@ -223,6 +281,12 @@ function VisibleProposal({ data }: { data: VisibleData }) {
           <p className="proposal-meta">
             <span className="visually-hidden">{t("page.statusLabel")} </span>
             <ProposalStatusBadge status={proposal.status} decision={proposal.decision} /> <span className="proposal-origin">{origin}</span>
+            {proposal.origin === "conseil_citoyen" && proposal.originQuartierCode ? (
+              <>
+                {" "}
+                <Link to={`/conseils-citoyens/${proposal.originQuartierCode}`}>{t("interpellations:carry.councilLink")}</Link>
+              </>
+            ) : null}
             {proposal.origin === "labo_session" && proposal.originLaboSessionId ? (
               <>
                 {" "}
@@ -335,6 +399,8 @@ function VisibleProposal({ data }: { data: VisibleData }) {
 
         {actions ? <AuthorActions proposalId={proposal.id} actions={actions} actionData={actionData} /> : null}
 
+        {council ? <CouncilActions council={council} actionData={actionData} showFormErrors={!actions} /> : null}
+
         <section className="section" aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t("page.timelineTitle")}</h2>
           <p className="field-hint">{t("page.timelineIntro")}</p>
@@ -378,7 +444,8 @@ function AuthorActions({ proposalId, actions, actionData }: { proposalId: string
   const { t } = useTranslation("proposals");
   // A refusal for a form no longer offered (the proposal was withdrawn meanwhile, from another tab) is said
   // here, or the author would see the form gone without a word.
-  const gone = actionData?.intent && !actions[actionData.intent] ? actionData : undefined;
+  const own = actionData?.intent === "withdraw" || actionData?.intent === "update" ? actionData.intent : null;
+  const gone = own && !actions[own] ? actionData : undefined;
   const fallback = gone?.intent === "withdraw" ? "proposals:validation.notWithdrawable" : "proposals:validation.updateNotAllowed";
   const formError = actionData?.intent === null ? actionData.errors : gone ? { form: gone.errors.form ?? fallback } : {};
   return (
@@ -448,6 +515,59 @@ function WithdrawForm({ server }: { server: ActionData | undefined }) {
         </button>
       </Form>
     </details>
+  );
+}
+
+type CouncilPanel = { code: string; name: string; tie: "carried" | "followed" | null; carriedByOther: string | null; mayCarry: boolean };
+const COUNCIL_INTENTS = new Set(["carry", "council_follow", "council_unfollow"]);
+
+/** « Au nom du conseil citoyen … »: a member carries the proposal to the GTP, or follows it, for the council. */
+function CouncilActions({ council, actionData, showFormErrors }: { council: CouncilPanel; actionData: ActionData | undefined; showFormErrors: boolean }) {
+  const { t } = useTranslation("interpellations");
+  const mine = actionData?.intent && COUNCIL_INTENTS.has(actionData.intent) ? actionData : undefined;
+  // The carry form shows its own errors; once it is gone (carried meanwhile), its refusal is said here. A
+  // refusal for every form (suspended, charter) is said here when the author's section is not shown.
+  const formError = mine ? (mine.intent === "carry" && council.mayCarry ? {} : mine.errors) : showFormErrors && actionData?.intent === null ? actionData.errors : {};
+  return (
+    <section className="section council-actions" aria-labelledby="council-title">
+      <h2 id="council-title">{t("carry.title", { council: council.name })}</h2>
+      <ErrorSummary errors={formError} labels={{}} />
+      {council.tie === "carried" ? <p className="notice">{t("carry.carriedByYou")}</p> : null}
+      {council.carriedByOther ? <p className="notice">{t("carry.carriedByOther", { council: council.carriedByOther })}</p> : null}
+      {council.mayCarry ? <CarryForm councilName={council.name} server={mine?.intent === "carry" ? mine : undefined} /> : null}
+      {council.tie === "followed" ? (
+        <Form method="post" className="author-action">
+          <p id="council-follow-hint">{t("carry.followingHint")}</p>
+          <button type="submit" name="intent" value="council_unfollow" className="button button-secondary" aria-describedby="council-follow-hint">
+            {t("carry.unfollow")}
+          </button>
+        </Form>
+      ) : council.tie === null ? (
+        <Form method="post" className="author-action">
+          <p id="council-follow-hint">{t("carry.followHint")}</p>
+          <button type="submit" name="intent" value="council_follow" className="button button-secondary" aria-describedby="council-follow-hint">
+            {t("carry.follow")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+function CarryForm({ councilName, server }: { councilName: string; server: ActionData | undefined }) {
+  const { t } = useTranslation("interpellations");
+  const { register, errors, summaryErrors, onSubmit } = useValidatedForm(CarrySchema, server);
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} className="form author-action" aria-labelledby="carry-title">
+      <h3 id="carry-title">{t("carry.formTitle")}</h3>
+      <p>{t("carry.intro", { council: councilName })}</p>
+      <ErrorSummary errors={summaryErrors} labels={{ statement: t("carry.statement") }} />
+      <input type="hidden" name="intent" value="carry" />
+      <TextAreaField name="statement" label={t("carry.statement")} hint={t("carry.statementHint")} error={errors.statement} registration={register("statement")} rows={5} maxLength={STATEMENT_MAX} />
+      <button type="submit" className="button">
+        {t("carry.submit")}
+      </button>
+    </Form>
   );
 }
 

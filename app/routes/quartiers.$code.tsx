@@ -11,16 +11,18 @@ import { getAnswerCounters } from "#app/modules/governance/answer-counters.serve
 import { getFixedT, getLocale } from "#app/modules/i18n/i18next.server.ts";
 import { countProposalsByStatus, listLatestProposals } from "#app/modules/proposals-search/proposal-search-queries.server.ts";
 import { parseQuartierCodeParam } from "#app/modules/referential/referential-params.ts";
-import { getGovernanceBody, getQuartier } from "#app/modules/referential/referential-queries.server.ts";
+import { getQuartier } from "#app/modules/referential/referential-queries.server.ts";
+import { getCouncilOfQuartier } from "#app/modules/councils/council-queries.server.ts";
+import { AppLink } from "#app/components/app-link.tsx";
 import { numberFormat } from "#app/components/dates.ts";
 
-export const handle = { i18n: ["referential", "finding", "instances"], hydrate: false };
+export const handle = { i18n: ["referential", "finding", "instances", "councils"], hydrate: false };
 export const meta = pageMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const param = parseQuartierCodeParam(params.code);
   if (!param) throw new Response(null, { status: 404 });
-  const [quartier, council] = await Promise.all([getQuartier(param.code), getGovernanceBody("conseil_citoyen")]);
+  const [quartier, council] = await Promise.all([getQuartier(param.code), getCouncilOfQuartier(param.code)]);
   if (!quartier) throw new Response(null, { status: 404 });
   // Codes are official and upper case (QP062024); any other case is accepted and sent to the canonical address.
   if (!param.canonical) throw redirect(`/quartiers/${quartier.code}`, 301);
@@ -44,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       npnru: quartier.npnru,
       communes: quartier.communes,
     },
-    council: council ? { name: council.name, members: council.members, role: council.role } : null,
+    council,
     proposals: { items: latest, ...counts },
     answerCounters,
   });
@@ -52,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function QuartierRoute() {
   const { quartier, council, locale, proposals, answerCounters } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["referential", "finding"]);
+  const { t } = useTranslation(["referential", "finding", "councils"]);
   const fr = contentLang(locale);
   const numbers = numberFormat(locale);
   return (
@@ -105,16 +107,24 @@ export default function QuartierRoute() {
           <p>{quartier.npnru ? t("quartier.npnruYes") : t("quartier.npnruNo")}</p>
         </section>
 
-        {council ? (
-          <section className="section" aria-labelledby="council-title">
-            <h2 id="council-title">{t("quartier.councilTitle")}</h2>
-            <p>{t("quartier.councilIntro")}</p>
-            <h3>{t("quartier.councilRole")}</h3>
-            <ReferentialText text={council.role} lang={fr} />
-            <h3>{t("quartier.councilMembers")}</h3>
-            <ReferentialText text={council.members} lang={fr} />
-          </section>
-        ) : null}
+        <section className="section" aria-labelledby="council-title">
+          <h2 id="council-title">{t("quartier.councilTitle")}</h2>
+          <p>{t("councils:quartier.intro")}</p>
+          {council ? (
+            <>
+              <p>
+                <AppLink to={`/conseils-citoyens/${council.code}`} lang={fr}>
+                  {council.name}
+                </AppLink>
+              </p>
+              <p>{t("councils:quartier.listedMembers", { count: council.listedCount })}</p>
+              <h3>{t("councils:quartier.joinTitle")}</h3>
+              {council.howToJoin ? <ReferentialText text={council.howToJoin} lang={fr} /> : <p>{t("councils:page.joinDefault")}</p>}
+            </>
+          ) : (
+            <p>{t("councils:quartier.none")}</p>
+          )}
+        </section>
 
         <ProposalsSection
           id="proposals-title"

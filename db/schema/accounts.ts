@@ -39,12 +39,15 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-export const ROLES = ["resident", "ambassador", "council_member", "moderator", "coordinator", "administrator"] as const;
+export const ROLES = ["resident", "ambassador", "council_member", "network_member", "moderator", "coordinator", "administrator"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
- * A role held by a user. Ambassadors are scoped to a commune, conseil citoyen members to a quartier;
- * the other roles are global (both scopes null). Every signed-in user is a resident implicitly.
+ * A role held by a user. Ambassadors are scoped to a commune; the other roles here are global (both scopes
+ * null). Every signed-in user is a resident implicitly. Conseil citoyen membership is not granted here: it
+ * is a `council_members` row (kept by coordinators on the council's page), and the viewer's
+ * `council_member` role, scoped to that council, is read from it. `network_member`: a member of the réseau
+ * des acteurs, who may send questions and proposals to the GTP from the toolbox.
  */
 export const roleGrants = pgTable(
   "role_grants",

@@ -6,3 +6,5 @@ export * from "./proposals.ts";
 export * from "./moderation.ts";
 export * from "./governance.ts";
 export * from "./notifications.ts";
+export * from "./councils.ts";
+export * from "./toolbox.ts";

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
 import { laboSessions } from "./labo.ts";
+import { interpellations } from "./councils.ts";
 import { contributions, proposals } from "./proposals.ts";
 
 /**
@@ -18,6 +19,8 @@ export const NOTIFICATION_EVENT_KINDS = [
   "labo_session_changed",
   "labo_session_cancelled",
   "labo_minutes_published",
+  // The GTP answered a conseil citoyen's or an actor's interpellation (interpellation_id).
+  "interpellation_answered",
 ] as const;
 export type NotificationEventKind = (typeof NOTIFICATION_EVENT_KINDS)[number];
 
@@ -29,6 +32,7 @@ export const notificationEvents = pgTable(
     proposalId: uuid("proposal_id").references(() => proposals.id, { onDelete: "cascade" }),
     contributionId: uuid("contribution_id").references(() => contributions.id, { onDelete: "cascade" }),
     laboSessionId: uuid("labo_session_id").references(() => laboSessions.id, { onDelete: "cascade" }),
+    interpellationId: uuid("interpellation_id").references(() => interpellations.id, { onDelete: "cascade" }),
     /** Whoever made the change: never notified of their own action. */
     actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),

@@ -31,8 +31,8 @@ export type ProposalDecision = (typeof PROPOSAL_DECISIONS)[number];
 /** How a qualified proposal got its public answer (droit de suite). */
 export const ANSWER_KINDS = ["copil_decision", "already_done", "in_progress_elsewhere", "outside_contract"] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
-/** Who carries it: a resident, a rendez-vous du Labo, or a conseil citoyen. */
-export const PROPOSAL_ORIGINS = ["resident", "labo_session", "conseil_citoyen"] as const;
+/** Who carries it: a resident, a rendez-vous du Labo, a conseil citoyen, or a member of the réseau des acteurs. */
+export const PROPOSAL_ORIGINS = ["resident", "labo_session", "conseil_citoyen", "actor_network"] as const;
 export type ProposalOrigin = (typeof PROPOSAL_ORIGINS)[number];
 
 export const proposals = pgTable(
@@ -143,6 +143,8 @@ export const PROPOSAL_EVENT_KINDS = [
   "edited",
   "updated", // the author added an update after the first support
   "qualified",
+  // A conseil citoyen carries it (payload: councilCode, councilName, statement).
+  "carried",
   "withdrawn",
   "under_review",
   "on_copil_agenda",

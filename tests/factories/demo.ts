@@ -9,6 +9,7 @@ export const DEMO_ACCOUNTS: (UserFactoryInput & { email: string })[] = [
   { email: "habitante@labo.test", displayName: "Nadia Benali", communeSlug: "lens", quartierCode: "QP062024" },
   { email: "ambassadeur@labo.test", displayName: "Karim Dupont", communeSlug: "avion", roles: [{ role: "ambassador", communeSlug: "avion" }, { role: "ambassador", communeSlug: "mazingarbe" }] },
   { email: "conseil@labo.test", displayName: "Sylvie Lefebvre", communeSlug: "lievin", quartierCode: "QP062028", roles: [{ role: "council_member", quartierCode: "QP062028" }] },
+  { email: "reseau@labo.test", displayName: "Mehdi Kaddour", communeSlug: "avion", roles: [{ role: "network_member" }] },
   { email: "moderatrice@labo.test", displayName: "Claire Martin", communeSlug: "harnes", roles: [{ role: "moderator" }] },
   { email: "coordinateur@labo.test", displayName: "Julien Caron", roles: [{ role: "coordinator" }] },
   { email: "admin@labo.test", displayName: "Administratrice Labo", roles: [{ role: "administrator" }] },

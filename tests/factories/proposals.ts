@@ -10,6 +10,8 @@ export type ProposalFactoryInput = {
   communeSlug?: string | null;
   status?: ProposalStatus;
   origin?: ProposalOrigin;
+  /** For origin conseil_citoyen: the code of the council (its quartier) that carries it. */
+  originQuartierCode?: string | null;
   supportCount?: number;
   contributionCount?: number;
   publishedAt?: Date | null;
@@ -39,6 +41,7 @@ export async function insertProposal(db: Db, input: ProposalFactoryInput) {
       communeSlug: input.communeSlug === undefined ? "lens" : input.communeSlug,
       status,
       origin: input.origin ?? "resident",
+      originQuartierCode: input.originQuartierCode ?? null,
       supportCount: input.supportCount ?? 0,
       contributionCount: input.contributionCount ?? 0,
       publishedAt,

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "#app/modules/auth/password.server.ts";
 import { CHARTER_VERSION } from "#app/modules/charter/charter-version.ts";
 import type { Db } from "#db/client.ts";
-import { charterAcceptances, roleGrants, users, type Role } from "#db/schema/index.ts";
+import { charterAcceptances, councilMembers, councilQuartiers, roleGrants, users, type Role } from "#db/schema/index.ts";
+import { eq } from "drizzle-orm";
 
 export type UserFactoryInput = {
   email?: string;
@@ -17,7 +18,11 @@ export type UserFactoryInput = {
   suspendedUntil?: Date | null;
   profileHiddenAt?: Date | null;
   createdAt?: Date;
-  roles?: { role: Role; communeSlug?: string | null; quartierCode?: string | null }[];
+  /**
+   * Role grants. `council_member` is not a grant: it makes the user a current member of a council (the
+   * given `councilCode`, or the council covering `quartierCode`), in the residents' collège, unlisted.
+   */
+  roles?: { role: Role; communeSlug?: string | null; quartierCode?: string | null; councilCode?: string | null }[];
 };
 
 let counter = 0;
@@ -47,10 +52,15 @@ export async function insertUser(db: Db, input: UserFactoryInput = {}) {
     })
     .returning();
   if (user!.charterVersion !== null) await db.insert(charterAcceptances).values({ userId: id, version: user!.charterVersion });
-  if (input.roles?.length) {
-    await db.insert(roleGrants).values(
-      input.roles.map((r) => ({ userId: id, role: r.role, communeSlug: r.communeSlug ?? null, quartierCode: r.quartierCode ?? null })),
-    );
+  const grants = (input.roles ?? []).filter((r) => r.role !== "council_member");
+  if (grants.length) {
+    await db.insert(roleGrants).values(grants.map((r) => ({ userId: id, role: r.role, communeSlug: r.communeSlug ?? null, quartierCode: r.quartierCode ?? null })));
+  }
+  for (const r of (input.roles ?? []).filter((r) => r.role === "council_member")) {
+    const councilCode =
+      r.councilCode ?? (await db.select({ code: councilQuartiers.councilCode }).from(councilQuartiers).where(eq(councilQuartiers.quartierCode, r.quartierCode ?? "")))[0]?.code;
+    if (!councilCode) throw new Error(`insertUser: no council for ${r.quartierCode ?? "(no quartier)"}`);
+    await db.insert(councilMembers).values({ councilCode, userId: id, displayName: user!.displayName, college: "residents" });
   }
   return { ...user!, password };
 }

@@ -1113,6 +1113,179 @@ export const ROUTES: RouteCase[] = [
   // Prometheus metrics: only with `Authorization: Bearer $METRICS_TOKEN` (app/routes/metrics.test.ts); no visitor kind sees them.
   { file: "metrics.ts", load: () => import("../../app/routes/metrics.ts"), url: "/metrics", loader: everyone("notFound") },
   // @operations (add rows above this line)
+  // Conseils citoyens: the public list and pages, and the coordinators' management page (one case per intent).
+  { file: "conseils-citoyens._index.tsx", load: () => import("../../app/routes/conseils-citoyens._index.tsx"), url: "/conseils-citoyens", loader: everyone("ok") },
+  { file: "conseils-citoyens.$code.tsx", load: () => import("../../app/routes/conseils-citoyens.$code.tsx"), url: "/conseils-citoyens/QP062024", params: () => ({ code: "QP062024" }), loader: everyone("ok") },
+  ...["qp062024", "QP999999"].map(
+    (code): RouteCase => ({
+      file: "conseils-citoyens.$code.tsx",
+      name: `bad code ${code}`,
+      load: () => import("../../app/routes/conseils-citoyens.$code.tsx"),
+      url: `/conseils-citoyens/${code}`,
+      params: () => ({ code }),
+      loader: everyone("notFound"),
+    }),
+  ),
+  ...((): RouteCase[] => {
+    const url = "/conseils-citoyens/QP062024/gestion";
+    const params = () => ({ code: "QP062024" });
+    const load = () => withCouncilRows(() => import("../../app/routes/conseils-citoyens.$code_.gestion.tsx"));
+    const file = "conseils-citoyens.$code_.gestion.tsx";
+    const managers = only(["coordinator", "administrator"], "redirect");
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(Date.now() + 14 * 24 * 3600_000));
+    return [
+      { file, load, url, params, loader: only(["coordinator", "administrator"]) },
+      {
+        file,
+        name: "add_member",
+        load,
+        url,
+        params,
+        // A new name each time: the same name twice is refused as a duplicate.
+        action: { form: () => ({ intent: "add_member", displayName: `Membre ${Math.random().toString(36).slice(2, 8)}`, college: "residents", listed: "on" }), expected: managers },
+      },
+      { file, name: "update_member", load, url, params, action: { form: () => ({ intent: "update_member", memberId: councilRows.memberId, college: "actors", organisation: "Amicale", listed: "on" }), expected: managers } },
+      { file, name: "remove_member", load, url, params, action: { form: () => ({ intent: "remove_member", memberId: councilRows.memberId }), expected: managers } },
+      { file, name: "edit_council", load, url, params, action: { form: () => ({ intent: "edit_council", name: "Conseil citoyen Cité 12-14", howToJoin: "Venez nous voir.", meetingPattern: "" }), expected: managers } },
+      { file, name: "add_meeting", load, url, params, action: { form: () => ({ intent: "add_meeting", title: "Réunion du conseil", date: day, startTime: "18:00", place: "" }), expected: managers } },
+      { file, name: "meeting_summary", load, url, params, action: { form: () => ({ intent: "meeting_summary", meetingId: councilRows.pastMeetingId, summary: "Vingt personnes présentes." }), expected: managers } },
+      { file, name: "attach_quartier", load, url, params, action: { form: () => ({ intent: "attach_quartier", quartierCode: "QP062026" }), expected: managers } },
+      {
+        file,
+        name: "unknown council",
+        load,
+        url: "/conseils-citoyens/QP999999/gestion",
+        params: () => ({ code: "QP999999" }),
+        loader: only(["coordinator", "administrator"], "notFound"),
+        action: { form: () => ({ intent: "edit_council", name: "Conseil" }), expected: only(["coordinator", "administrator"], "notFound") },
+      },
+    ];
+  })(),
+  // @councils (add rows above this line)
+  // Conseils citoyens carry and follow a proposal (the fixture's proposal is in QP062024, the council member's
+  // quartier): the member carries it first, then it is already carried (409) for coordinators and administrators.
+  {
+    file: "propositions.$id.tsx",
+    name: "carry on behalf of a council",
+    load: () => import("../../app/routes/propositions.$id.tsx"),
+    url: (f) => `/propositions/${f.proposalId}`,
+    params: (f) => ({ id: f.proposalId }),
+    action: {
+      form: () => ({ intent: "carry", statement: "Le conseil porte cette idée depuis l'hiver dernier." }),
+      expected: { ...only(["councilMember"], "redirect"), coordinator: "conflict", administrator: "conflict" },
+    },
+  },
+  {
+    file: "propositions.$id.tsx",
+    name: "follow on behalf of a council",
+    load: () => import("../../app/routes/propositions.$id.tsx"),
+    url: (f) => `/propositions/${f.proposalId}`,
+    params: (f) => ({ id: f.proposalId }),
+    action: { form: () => ({ intent: "council_follow" }), expected: only(["councilMember", "coordinator", "administrator"], "redirect") },
+  },
+  {
+    file: "propositions.$id.tsx",
+    name: "unfollow on behalf of a council",
+    load: () => import("../../app/routes/propositions.$id.tsx"),
+    url: (f) => `/propositions/${f.proposalId}`,
+    params: (f) => ({ id: f.proposalId }),
+    action: { form: () => ({ intent: "council_unfollow" }), expected: only(["councilMember", "coordinator", "administrator"], "redirect") },
+  },
+  {
+    file: "conseils-citoyens.$code_.interpeller.tsx",
+    load: () => import("../../app/routes/conseils-citoyens.$code_.interpeller.tsx"),
+    url: "/conseils-citoyens/QP062024/interpeller",
+    params: () => ({ code: "QP062024" }),
+    loader: only(["councilMember", "coordinator", "administrator"]),
+    action: { form: () => interpellationForm(), expected: only(["councilMember", "coordinator", "administrator"], "redirect") },
+  },
+  {
+    file: "conseils-citoyens.$code_.interpeller.tsx",
+    name: "malformed council code",
+    load: () => import("../../app/routes/conseils-citoyens.$code_.interpeller.tsx"),
+    url: "/conseils-citoyens/qp062024/interpeller",
+    params: () => ({ code: "qp062024" }),
+    loader: signedIn("notFound"),
+    action: { form: () => interpellationForm(), expected: signedIn("notFound") },
+  },
+  {
+    file: "conseils-citoyens.$code_.interpeller.tsx",
+    name: "another council",
+    load: () => import("../../app/routes/conseils-citoyens.$code_.interpeller.tsx"),
+    url: "/conseils-citoyens/QP062028/interpeller",
+    params: () => ({ code: "QP062028" }),
+    loader: only(["coordinator", "administrator"]),
+    action: { form: () => interpellationForm(), expected: only(["coordinator", "administrator"], "redirect") },
+  },
+  {
+    file: "boite-a-outils.saisir-le-gtp.tsx",
+    load: () => import("../../app/routes/boite-a-outils.saisir-le-gtp.tsx"),
+    url: "/boite-a-outils/saisir-le-gtp?objet=question",
+    loader: only(["coordinator", "administrator"]),
+    action: { form: () => ({ intent: "interpellation", organisation: "Centre social Dumas", ...interpellationForm() }), expected: only(["coordinator", "administrator"], "redirect") },
+  },
+  {
+    file: "boite-a-outils.saisir-le-gtp.tsx",
+    name: "a proposal",
+    load: () => import("../../app/routes/boite-a-outils.saisir-le-gtp.tsx"),
+    url: "/boite-a-outils/saisir-le-gtp?objet=proposition",
+    loader: only(["coordinator", "administrator"]),
+    action: {
+      form: () => ({ intent: "proposal", organisation: "Centre social Dumas", title: "Un local pour les associations", body: "Les associations se réunissent dans les halls : un local partagé les aiderait.", ambitionNumber: "3", quartierCode: "QP062024", communeSlug: "lens" }),
+      expected: only(["coordinator", "administrator"], "redirect"),
+    },
+  },
+  {
+    file: "interpellations.$id.tsx",
+    load: () => withInterpellation(() => import("../../app/routes/interpellations.$id.tsx")),
+    url: () => `/interpellations/${interpellationRows.id}`,
+    params: () => ({ id: interpellationRows.id }),
+    loader: everyone("ok"),
+  },
+  {
+    file: "interpellations.$id.tsx",
+    name: "malformed or unknown id",
+    load: () => import("../../app/routes/interpellations.$id.tsx"),
+    url: "/interpellations/pas-un-id",
+    params: () => ({ id: "pas-un-id" }),
+    loader: everyone("notFound"),
+  },
+  {
+    // The coordinator answers; the administrator's form, built before, finds it answered (409).
+    file: "gouvernance.interpellations.$id.tsx",
+    load: () => withInterpellation(() => import("../../app/routes/gouvernance.interpellations.$id.tsx")),
+    url: () => `/gouvernance/interpellations/${interpellationRows.id}`,
+    params: () => ({ id: interpellationRows.id }),
+    loader: only(["coordinator", "administrator"]),
+    action: {
+      form: () => ({ answer: "La ville remplace les lampadaires la semaine prochaine." }),
+      expected: { ...only(["coordinator", "administrator"], "redirect"), administrator: "conflict" },
+    },
+  },
+  {
+    file: "gouvernance.interpellations.$id.tsx",
+    name: "malformed id",
+    load: () => import("../../app/routes/gouvernance.interpellations.$id.tsx"),
+    url: "/gouvernance/interpellations/pas-un-id",
+    params: () => ({ id: "pas-un-id" }),
+    loader: { ...only(["coordinator", "administrator"]), coordinator: "notFound", administrator: "notFound" },
+    action: { form: () => ({ answer: "La ville remplace les lampadaires la semaine prochaine." }), expected: { ...only(["coordinator", "administrator"]), coordinator: "notFound", administrator: "notFound" } },
+  },
+  // @council-carry (add rows above this line)
+  // Tracking board of the council of QP062024 (the fixture's council member sits on it): the page, its A4 sheet, its CSV.
+  ...(
+    [
+      ["conseils-citoyens.$code_.suivi.tsx", () => import("../../app/routes/conseils-citoyens.$code_.suivi.tsx"), ""],
+      ["conseils-citoyens.$code_.suivi_.impression.tsx", () => import("../../app/routes/conseils-citoyens.$code_.suivi_.impression.tsx"), "/impression"],
+      ["conseils-citoyens.$code_.suivi[.]csv.ts", () => import("../../app/routes/conseils-citoyens.$code_.suivi[.]csv.ts"), ".csv"],
+    ] as const
+  ).flatMap(([file, load, tail]): RouteCase[] => [
+    { file, load, url: `/conseils-citoyens/QP062024/suivi${tail}?tri=echeance&type=portees`, params: () => ({ code: "QP062024" }), loader: only(["councilMember", "coordinator", "administrator"]) },
+    { file, name: "unknown council", load, url: `/conseils-citoyens/QP999999/suivi${tail}`, params: () => ({ code: "QP999999" }), loader: everyone("notFound") },
+    { file, name: "malformed code", load, url: `/conseils-citoyens/qp062024/suivi${tail}`, params: () => ({ code: "qp062024" }), loader: everyone("notFound") },
+  ]),
+  // @council-board (add rows above this line)
+  // @toolbox (add rows above this line)
 ];
 
 // Notifications: a notice of the fixture's target user, whom none of the visitors is.
@@ -1221,7 +1394,7 @@ export async function setUpVisitors() {
   };
   cookies = { anonymous: "" } as Record<Visitor, string>;
   for (const [visitor, user] of Object.entries(accounts)) cookies[visitor as Visitor] = await sessionCookieFor(user.id);
-  const target = await insertUser(db, { password: null, displayName: "Personne cible", roles: [{ role: "council_member", quartierCode: "QP062028" }] });
+  const target = await insertUser(db, { password: null, displayName: "Personne cible", roles: [{ role: "network_member" }] });
   const [grant] = await db.select({ id: roleGrants.id }).from(roleGrants).where(eq(roleGrants.userId, target.id));
   const proposal = await insertProposal(db, { authorId: accounts.resident.id });
   const draft = await insertProposal(db, { authorId: accounts.resident.id, status: "draft" });
@@ -1384,4 +1557,25 @@ async function withGtpProposal<T>(load: () => Promise<T>): Promise<T> {
   await db.update(proposals).set({ status: "qualified", qualifiedAt: new Date() }).where(eq(proposals.id, proposal.id));
   gtpRows.proposalId = proposal.id;
   return load();
+}
+
+// Conseils citoyens: a listed member of the council QP062024 (no account) and a past meeting of it.
+const councilRows = { memberId: "", pastMeetingId: "" };
+async function withCouncilRows<T>(load: () => Promise<T>): Promise<T> {
+  const { insertCouncilMember, insertCouncilMeeting } = await import("#tests/factories/councils.ts");
+  const member = await insertCouncilMember(db, { councilCode: "QP062024", displayName: "Membre du conseil" });
+  const meeting = await insertCouncilMeeting(db, { councilCode: "QP062024", startsAt: new Date(Date.now() - 24 * 3600_000) });
+  Object.assign(councilRows, { memberId: member.id, pastMeetingId: meeting.id });
+  return load();
+}
+
+// Interpellations: a council's question to the GTP, waiting for its answer (made by `load`, after the per-test reset).
+const interpellationRows = { id: "" };
+async function withInterpellation<T>(load: () => Promise<T>): Promise<T> {
+  const { insertInterpellation } = await import("#tests/factories/interpellations.ts");
+  interpellationRows.id = (await insertInterpellation(db, { authorId: fixture.targetUserId })).id;
+  return load();
+}
+function interpellationForm(): Record<string, string> {
+  return { kind: "question", title: "Quand l'éclairage revient-il ?", body: "Depuis trois mois la rue Voltaire est dans le noir le soir.", ambitionNumber: "", quartierCode: "" };
 }

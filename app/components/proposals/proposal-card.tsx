@@ -98,7 +98,9 @@ export function ProposalCard({ proposal, locale, headingLevel = 3, hide = {} }: 
       </Heading>
       <p className="proposal-card-tags">
         <StatusBadge status={proposal.status} decision={proposal.decision} />
-        {proposal.origin !== "resident" ? <span className="tag tag-muted">{t(`card.origin.${proposal.origin}`)}</span> : null}
+        {proposal.origin !== "resident" ? (
+          <span className="tag tag-muted">{proposal.councilName ? t("card.origin.council", { council: proposal.councilName }) : t(`card.origin.${proposal.origin}`)}</span>
+        ) : null}
         {proposal.hidden ? <span className="tag tag-warning">{t("card.hidden")}</span> : null}
       </p>
       {proposal.headline ? (

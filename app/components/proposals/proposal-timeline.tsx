@@ -17,6 +17,10 @@ export type TimelineEntry = {
   decision: string | null;
   /** Set on the "qualified" event of a proposal carried by a rendez-vous du Labo. */
   carriedBySession?: { id: string | null; title: string | null } | null;
+  /** Set on the "carried" event, and on the "qualified" event it brings, of a proposal carried by a conseil citoyen. */
+  carriedByCouncil?: { code: string | null; name: string | null } | null;
+  /** Set on the "qualified" event of a proposal sent to the GTP by the réseau des acteurs. */
+  carriedByNetwork?: { organisation: string | null } | null;
   // Governance steps (what their payload holds, read in proposal-queries.server.ts).
   /** answered: already_done | in_progress_elsewhere | outside_contract | copil_decision. */
   answerKind?: string | null;
@@ -40,7 +44,7 @@ export type TimelineEntry = {
 const DECISIONS = new Set(["retained", "partly_retained", "not_retained", "postponed"]);
 const ANSWER_KINDS = new Set(["copil_decision", "already_done", "in_progress_elsewhere", "outside_contract"]);
 // Steps whose text is introduced ("Pourquoi :"); news and an author's update speak for themselves.
-const TEXT_LABELS: Partial<Record<ProposalEventKind, string>> = { decided: "events.reasonsLabel", answered: "events.answerLabel", decision_corrected: "events.correctionLabel", done: "events.lastWordLabel" };
+const TEXT_LABELS: Partial<Record<ProposalEventKind, string>> = { carried: "events.statementLabel", decided: "events.reasonsLabel", answered: "events.answerLabel", decision_corrected: "events.correctionLabel", done: "events.lastWordLabel" };
 
 type T = ReturnType<typeof useTranslation<"proposals">>["t"];
 
@@ -52,8 +56,12 @@ function entryLabel(entry: TimelineEntry, t: T): ReactNode {
     case "qualified":
       // Qualified by a merge: the proposal that joined it had already qualified.
       if (entry.other?.title) return t("events.qualifiedByMerge", { title: entry.other.title });
+      if (entry.carriedByCouncil) return entry.carriedByCouncil.name ? t("events.qualifiedByCouncil", { council: entry.carriedByCouncil.name }) : t("events.qualifiedByCouncilUnnamed");
+      if (entry.carriedByNetwork) return entry.carriedByNetwork.organisation ? t("events.qualifiedByNetwork", { organisation: entry.carriedByNetwork.organisation }) : t("events.qualifiedByNetworkUnnamed");
       if (!entry.carriedBySession) return t("events.qualified");
       return entry.carriedBySession.title ? t("events.qualifiedByLabo", { title: entry.carriedBySession.title }) : t("events.qualifiedByLaboUnnamed");
+    case "carried":
+      return entry.carriedByCouncil?.name ? t("events.carriedBy", { council: entry.carriedByCouncil.name }) : t("events.carried");
     case "under_review":
       return entry.partnerName ? t("events.underReviewBy", { partner: entry.partnerName }) : t("events.under_review");
     case "on_copil_agenda":
@@ -117,7 +125,16 @@ export function ProposalTimeline({ entries }: { entries: TimelineEntry[] }) {
             </p>
             {entryDetails(entry, t)}
             {textLabel ? <p className="timeline-reason">{t(textLabel as never)}</p> : null}
-            {entry.text ? <RichText text={entry.text} /> : null}
+            {entry.text ? (
+              // The council's own words, quoted as it wrote them.
+              entry.kind === "carried" ? (
+                <blockquote className="timeline-quote">
+                  <RichText text={entry.text} />
+                </blockquote>
+              ) : (
+                <RichText text={entry.text} />
+              )
+            ) : null}
             {entry.reason ? <p className="timeline-reason">{t("events.reason", { reason: entry.reason })}</p> : null}
           </li>
         );

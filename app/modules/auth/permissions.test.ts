@@ -8,7 +8,7 @@ const viewers: Record<string, Viewer> = {
   resident: { ...base, roles: [] },
   unverified: { ...base, emailVerified: false, roles: [] },
   ambassadorAvion: { ...base, roles: [{ role: "ambassador", communeSlug: "avion", quartierCode: null }] },
-  councilCalonne: { ...base, roles: [{ role: "council_member", communeSlug: null, quartierCode: "QP062028" }] },
+  councilCalonne: { ...base, roles: [{ role: "council_member", communeSlug: null, quartierCode: null, councilCode: "QP062028" }] },
   moderator: { ...base, roles: [{ role: "moderator", communeSlug: null, quartierCode: null }] },
   coordinator: { ...base, roles: [{ role: "coordinator", communeSlug: null, quartierCode: null }] },
   administrator: { ...base, roles: [{ role: "administrator", communeSlug: null, quartierCode: null }] },
@@ -56,9 +56,13 @@ describe("can", () => {
     expect(can(viewers.resident!, "labo.manage")).toBe(false);
   });
 
-  test("a conseil citoyen member acts for their quartier only", () => {
-    expect(can(viewers.councilCalonne!, "council.act", { quartierCode: "QP062028" })).toBe(true);
-    expect(can(viewers.councilCalonne!, "council.act", { quartierCode: "QP062024" })).toBe(false);
+  test("a conseil citoyen member acts for their council only; coordinators for every council", () => {
+    expect(can(viewers.councilCalonne!, "council.act", { councilCode: "QP062028" })).toBe(true);
+    expect(can(viewers.councilCalonne!, "council.act", { councilCode: "QP062024" })).toBe(false);
+    expect(can(viewers.councilCalonne!, "council.act", { councilCode: null })).toBe(false);
+    expect(can(viewers.councilCalonne!, "council.manage")).toBe(false);
+    const act = Object.entries(viewers).filter(([, v]) => can(v, "council.act", { councilCode: "QP062024" })).map(([n]) => n);
+    expect(act.sort()).toEqual(["administrator", "coordinator"]);
   });
 
   test("moderation belongs to moderators and administrators; audit to coordinators and administrators", () => {

@@ -5,7 +5,8 @@
 import { CHARTER_VERSION } from "#app/modules/charter/charter-version.ts";
 import type { Role } from "#db/schema/accounts.ts";
 
-export type RoleGrant = { role: Role; communeSlug: string | null; quartierCode: string | null };
+/** `councilCode`: set on the `council_member` role only (read from the council's membership, not a grant). */
+export type RoleGrant = { role: Role; communeSlug: string | null; quartierCode: string | null; councilCode?: string | null };
 /**
  * suspendedUntil and charterVersion come with the account (the server's viewer always carries them); a
  * viewer built without them (tests of other rules) is neither suspended nor behind on the charter.
@@ -17,7 +18,7 @@ export type Viewer = {
   suspendedUntil?: Date | string | null;
   charterVersion?: number | null;
 } | null;
-export type Scope = { communeSlug?: string | null; quartierCode?: string | null };
+export type Scope = { communeSlug?: string | null; quartierCode?: string | null; councilCode?: string | null };
 
 export const PERMISSIONS = [
   "account.manage", // own profile, own sessions
@@ -27,7 +28,10 @@ export const PERMISSIONS = [
   "audit.read",
   "mailbox.read", // the development mailbox when it is served in production
   "labo.manage", // schedule and run rendez-vous (scoped to a commune for ambassadors)
-  "council.act", // act for a conseil citoyen (scoped to its quartier)
+  "council.act", // act for a conseil citoyen: carry, follow, interpellate, read its board (scoped to the council)
+  "council.manage", // keep a council's membership and meetings (coordinators)
+  "toolbox.edit", // write and publish toolbox entries (ambassadors, coordinators)
+  "network.refer", // send a question or a proposal to the GTP from the toolbox (réseau des acteurs)
   "moderation.act",
   "governance.manage", // GTP / COPIL secretariat
   "settings.manage", // moderation threshold, pre-moderation
@@ -44,6 +48,9 @@ const GLOBAL: Record<Permission, readonly Role[]> = {
   "mailbox.read": ["administrator"],
   "labo.manage": ["coordinator", "administrator"],
   "council.act": ["coordinator", "administrator"],
+  "council.manage": ["coordinator", "administrator"],
+  "toolbox.edit": ["ambassador", "coordinator", "administrator"],
+  "network.refer": ["network_member", "coordinator", "administrator"],
   "moderation.act": ["moderator", "administrator"],
   "governance.manage": ["coordinator", "administrator"],
   "settings.manage": ["administrator"],
@@ -69,8 +76,9 @@ export function can(viewer: Viewer, permission: Permission, scope: Scope = {}): 
       );
     case "council.act":
       if (hasRole(viewer, GLOBAL[permission])) return true;
+      // A member acts for their own council only; with no council asked, any member may open their space.
       return viewer.roles.some(
-        (g) => g.role === "council_member" && (scope.quartierCode === undefined || (scope.quartierCode !== null && g.quartierCode === scope.quartierCode)),
+        (g) => g.role === "council_member" && (scope.councilCode === undefined || (scope.councilCode !== null && g.councilCode === scope.councilCode)),
       );
     default:
       return hasRole(viewer, GLOBAL[permission]);
@@ -92,10 +100,12 @@ export function writeBlock(viewer: NonNullable<Viewer>, now: Date = new Date()):
 }
 
 /** Which scope each role takes: the admin screen and the grant use case both ask this. */
-export const ROLE_SCOPE: Record<Role, "none" | "commune" | "quartier"> = {
+export const ROLE_SCOPE: Record<Role, "none" | "commune" | "quartier" | "council"> = {
   resident: "none",
   ambassador: "commune",
-  council_member: "quartier",
+  // Held through a council's membership (council_members), not through a grant.
+  council_member: "council",
+  network_member: "none",
   moderator: "none",
   coordinator: "none",
   administrator: "none",

@@ -5,7 +5,7 @@ import { Lucia, TimeSpan, type DatabaseSession, type DatabaseUser } from "lucia"
 import { db } from "#app/db.server.ts";
 import { preparedByShape } from "#app/modules/platform/prepared-queries.server.ts";
 import { isProduction } from "#app/env.server.ts";
-import { roleGrants, sessions, users } from "#db/schema/index.ts";
+import { councilMembers, roleGrants, sessions, users } from "#db/schema/index.ts";
 import type { RoleGrant } from "./permissions.ts";
 
 function sessionUserQuery(sessionId: Placeholder) {
@@ -20,7 +20,14 @@ function sessionUserQuery(sessionId: Placeholder) {
       emailVerifiedAt: users.emailVerifiedAt,
       charterVersion: users.charterVersion,
       suspendedUntil: users.suspendedUntil,
-      roles: sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', ${roleGrants.role}, 'communeSlug', ${roleGrants.communeSlug}, 'quartierCode', ${roleGrants.quartierCode})) from ${roleGrants} where ${roleGrants.userId} = ${users.id}), '[]'::json)`,
+      // The grants, then one `council_member` role per council the person currently sits on (scoped to it).
+      roles: sql<RoleGrant[]>`coalesce((select json_agg(g) from (
+        select json_build_object('role', ${roleGrants.role}, 'communeSlug', ${roleGrants.communeSlug}, 'quartierCode', ${roleGrants.quartierCode}) as g
+          from ${roleGrants} where ${roleGrants.userId} = ${users.id} and ${roleGrants.role} <> 'council_member'
+        union all
+        select json_build_object('role', 'council_member', 'communeSlug', null, 'quartierCode', null, 'councilCode', ${councilMembers.councilCode})
+          from ${councilMembers} where ${councilMembers.userId} = ${users.id} and ${councilMembers.leftAt} is null
+      ) grants), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -14,7 +14,7 @@ export const FEASIBILITY_CHOICES = ["feasible", "conditional", "not_feasible"] a
 export const COST_CHOICES = ["none", "under_10k", "10k_100k", "over_100k"] as const satisfies readonly CostRange[];
 /** The direct answers (a COPIL decision is recorded by the COPIL's relevé, not here). */
 export const DIRECT_ANSWERS = ["already_done", "in_progress_elsewhere", "outside_contract"] as const satisfies readonly AnswerKind[];
-export const ORIGINS = ["resident", "labo_session", "conseil_citoyen"] as const satisfies readonly ProposalOrigin[];
+export const ORIGINS = ["resident", "labo_session", "conseil_citoyen", "actor_network"] as const satisfies readonly ProposalOrigin[];
 // Fails to compile when the database gains a value these lists lack.
 export const gtpListsAreComplete: [Feasibility, CostRange, ProposalOrigin] extends [(typeof FEASIBILITY_CHOICES)[number], (typeof COST_CHOICES)[number], (typeof ORIGINS)[number]] ? true : never = true;
 

@@ -6,7 +6,7 @@
  *   DEFAULT_FREQUENCIES (frequencyDefaults).
  * - Only to a confirmed address (nobody can have notices mailed to someone else's address by signing up
  *   with it), never to a suspended account (a deleted one has no notices left: they cascade).
- * - Never about something hidden since the notice was made (the proposal, the reply), except the hiding
+ * - Never about something hidden since the notice was made (the proposal, the reply, the interpellation), except the hiding
  *   and restoring of the author's own proposal.
  * - Within a look-back window: a notice left behind (a rhythm changed from « jamais », a long outage) is
  *   still in the notifications centre, but does not arrive by email days later.
@@ -52,6 +52,8 @@ export type NoticeRow = {
   contributionId: string | null;
   laboSessionId: string | null;
   laboSessionTitle: string | null;
+  interpellationId: string | null;
+  interpellationTitle: string | null;
   email: string;
   locale: string;
   displayName: string;
@@ -69,6 +71,7 @@ export function selectNotices({ rhythm, now, since, until, scope, tail }: { rhyt
     select n.id, n.user_id as "userId", n.category, n.reason, e.kind, e.payload,
            e.proposal_id as "proposalId", p.title as "proposalTitle", e.contribution_id as "contributionId",
            e.labo_session_id as "laboSessionId", s.title as "laboSessionTitle",
+           e.interpellation_id as "interpellationId", i.title as "interpellationTitle",
            u.email, u.locale, u.display_name as "displayName",
            (${TOLD_BY_OWN_EMAIL}) as "toldByOwnEmail", (${TOLD_BY_MODERATION}) as "toldByModeration"
       from notifications n
@@ -79,6 +82,7 @@ export function selectNotices({ rhythm, now, since, until, scope, tail }: { rhyt
       left join proposals p on p.id = e.proposal_id
       left join labo_sessions s on s.id = e.labo_session_id
       left join contributions c on c.id = e.contribution_id
+      left join interpellations i on i.id = e.interpellation_id
      where n.emailed_at is null
        and n.created_at >= ${since.toISOString()}::timestamptz and n.created_at < ${until.toISOString()}::timestamptz
        and coalesce(np.frequency, d.frequency) = ${rhythm}
@@ -86,6 +90,7 @@ export function selectNotices({ rhythm, now, since, until, scope, tail }: { rhyt
        and (u.suspended_until is null or u.suspended_until <= ${now.toISOString()}::timestamptz)
        and (p.hidden_at is null or (${TOLD_BY_MODERATION}))
        and (c.id is null or (c.hidden_at is null and c.deleted_at is null))
+       and (i.id is null or i.hidden_at is null)
        ${scope ?? sql``}
      ${tail ?? sql``}`;
 }

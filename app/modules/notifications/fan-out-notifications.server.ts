@@ -2,7 +2,7 @@
  * Turns recorded events into notifications, in the background. One statement per batch, set-based
  * whatever the number of people: it claims the oldest pending events (`for update skip locked`, so two
  * runs never take the same ones), gathers every tie people have with each event (author, supporters,
- * followers, the replied-to contribution's author, registrants), keeps each person's closest tie once per
+ * followers, the replied-to contribution's author, registrants, council members), keeps each person's closest tie once per
  * event, leaves out the actor, suspended and deleted accounts and anything hidden from them, inserts the
  * notices (`on conflict do nothing`: a second run adds nothing), and stamps the events as fanned out.
  */
@@ -18,7 +18,11 @@ export type FanOutResult = { events: number; notifications: number };
 
 /**
  * The ties, one row per (event, person, tie). Rank orders them: the closest tie names the notice's
- * category and reason (author over supporter over follower).
+ * category and reason (author over supporter over follower over a seat on a council that carries or
+ * follows the proposal). Council ties are read from current memberships (`left_at is null`) at fan-out
+ * time: a member who left hears nothing more. An answered interpellation reaches its author (category
+ * `council` for a council's, `own_proposal` for a network member's: it is their own question) and the
+ * members of its council.
  *
  * What is hidden from people is read now, at fan-out time: a proposal hidden since its step notifies
  * nobody; its hiding and restoring are told to its author only. A reply notifies the author of the
@@ -49,13 +53,30 @@ const TIES = sql`
   union all
   select e.id, r.user_id, 'labo_session', 'registrant', 1
     from claimed e join labo_registrations r on r.session_id = e.labo_session_id
-   where e.kind in ('labo_session_changed', 'labo_session_cancelled', 'labo_minutes_published') and r.status <> 'cancelled'`;
+   where e.kind in ('labo_session_changed', 'labo_session_cancelled', 'labo_minutes_published') and r.status <> 'cancelled'
+  union all
+  select e.id, m.user_id, 'council', 'council_member', 4
+    from claimed e
+    join proposals p on p.id = e.proposal_id
+    join council_proposals cp on cp.proposal_id = p.id
+    join council_members m on m.council_code = cp.council_code and m.left_at is null and m.user_id is not null
+   where e.kind = 'proposal_step' and p.hidden_at is null
+  union all
+  select e.id, i.author_id, case when i.source = 'council' then 'council' else 'own_proposal' end, 'author', 1
+    from claimed e join interpellations i on i.id = e.interpellation_id
+   where e.kind = 'interpellation_answered' and i.hidden_at is null
+  union all
+  select e.id, m.user_id, 'council', 'council_member', 2
+    from claimed e
+    join interpellations i on i.id = e.interpellation_id
+    join council_members m on m.council_code = i.council_code and m.left_at is null and m.user_id is not null
+   where e.kind = 'interpellation_answered' and i.hidden_at is null`;
 
 /** Fans out one batch of pending events, oldest first, in one statement (so one transaction). */
 export async function fanOutNotifications(db: Db, { batch = FAN_OUT_BATCH }: { batch?: number } = {}): Promise<FanOutResult> {
   const result = await db.execute(sql`
     with claimed as (
-      select id, kind, proposal_id, contribution_id, labo_session_id, actor_id
+      select id, kind, proposal_id, contribution_id, labo_session_id, interpellation_id, actor_id
         from notification_events
        where fanned_out_at is null
        order by created_at, id

@@ -1,13 +1,14 @@
 /**
  * Reading a person's notices: the unread count for the bell, and the list, newest first, a page at a time.
  * Every read is bounded by the person's id: nobody reads anyone else's notices. A notice about something
- * hidden since it was made (a proposal hidden by moderation, a reply hidden or deleted) is left out, as
+ * hidden since it was made (a proposal hidden by moderation, a reply hidden or deleted, a hidden
+ * interpellation) is left out, as
  * the fan-out would have left it out: only a proposal's author still sees the notices about it.
  */
 import { and, desc, eq, isNull, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
 import { preparedByShape } from "#app/modules/platform/prepared-queries.server.ts";
-import { contributions, laboSessions, notificationEvents, notifications, proposals, type NotificationCategory, type NotificationEventKind, type NotificationReason } from "#db/schema/index.ts";
+import { contributions, interpellations, laboSessions, notificationEvents, notifications, proposals, type NotificationCategory, type NotificationEventKind, type NotificationReason } from "#db/schema/index.ts";
 import { UNREAD_COUNT_CAP } from "./notification-text.ts";
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
@@ -15,6 +16,7 @@ export const NOTIFICATIONS_PAGE_SIZE = 20;
 const stillVisible = and(
   or(isNull(notificationEvents.proposalId), isNull(proposals.hiddenAt), eq(notifications.reason, "author")),
   or(isNull(notificationEvents.contributionId), and(isNull(contributions.hiddenAt), isNull(contributions.deletedAt))),
+  or(isNull(notificationEvents.interpellationId), isNull(interpellations.hiddenAt)),
 );
 
 /** The count's statement: up to UNREAD_COUNT_CAP + 1 unread notices (the partial index on unread notices serves it). */
@@ -25,6 +27,7 @@ export function unreadCountQuery(userId: string | Placeholder) {
     .innerJoin(notificationEvents, eq(notificationEvents.id, notifications.eventId))
     .leftJoin(proposals, eq(proposals.id, notificationEvents.proposalId))
     .leftJoin(contributions, eq(contributions.id, notificationEvents.contributionId))
+    .leftJoin(interpellations, eq(interpellations.id, notificationEvents.interpellationId))
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), stillVisible))
     .limit(UNREAD_COUNT_CAP + 1)
     .as("shown");
@@ -69,6 +72,8 @@ export type NotificationItem = {
   contributionId: string | null;
   laboSessionId: string | null;
   laboSessionTitle: string | null;
+  interpellationId: string | null;
+  interpellationTitle: string | null;
 };
 
 /** One page of the person's notices with what they are about, in one query, newest first. */
@@ -102,12 +107,15 @@ export function notificationPageQuery(userId: string, before: NotificationCursor
       contributionId: notificationEvents.contributionId,
       laboSessionId: notificationEvents.laboSessionId,
       laboSessionTitle: laboSessions.title,
+      interpellationId: notificationEvents.interpellationId,
+      interpellationTitle: interpellations.title,
     })
     .from(notifications)
     .innerJoin(notificationEvents, eq(notificationEvents.id, notifications.eventId))
     .leftJoin(proposals, eq(proposals.id, notificationEvents.proposalId))
     .leftJoin(contributions, eq(contributions.id, notificationEvents.contributionId))
     .leftJoin(laboSessions, eq(laboSessions.id, notificationEvents.laboSessionId))
+    .leftJoin(interpellations, eq(interpellations.id, notificationEvents.interpellationId))
     .where(and(...conditions))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);

@@ -20,6 +20,9 @@ export type NoticeSubject = {
   contributionId: string | null;
   laboSessionId: string | null;
   laboSessionTitle: string | null;
+  /** interpellation_answered: the interpellation (optional: older callers know none). */
+  interpellationId?: string | null;
+  interpellationTitle?: string | null;
 };
 
 export type NoticeText = {
@@ -38,6 +41,7 @@ export type NoticeText = {
 /** The proposal steps that have their own words; any other step is told as « a avancé ». */
 export const DESCRIBED_STEPS = [
   "qualified",
+  "carried",
   "under_review",
   "on_copil_agenda",
   "decided",
@@ -57,6 +61,7 @@ const ANSWERS = new Set(["already_done", "in_progress_elsewhere", "outside_contr
 
 // Per step: the payload's field that holds the text written for residents.
 const DETAIL_FIELD: Record<string, string> = {
+  carried: "statement",
   on_copil_agenda: "details",
   decided: "reasons",
   answered: "text",
@@ -67,6 +72,9 @@ const DETAIL_FIELD: Record<string, string> = {
   done: "text",
 };
 
+// The ties an interpellation's notice can come from (its author, its council's members).
+const INTERPELLATION_REASONS = new Set(["author", "council_member"]);
+
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
 
 /** The variant of a step's words: an under_review may be a reopening or a return from the agenda. */
@@ -75,6 +83,7 @@ function stepVariant(step: string, payload: Record<string, unknown>, values: Rec
   if (step === "under_review" && payload.reopened === true) return "under_review_reopened";
   if (step === "decided") return values.decision ? step : "decided_unknown";
   if (step === "answered") return values.answer ? step : "answered_unknown";
+  if (step === "carried") return values.council ? step : "carried_unknown";
   return step;
 }
 
@@ -90,6 +99,7 @@ function wording(t: Translate, notice: NoticeSubject): { key: string; values: Re
         milestone: text(payload.title) ?? "",
         decision: typeof payload.decision === "string" && DECISIONS.has(payload.decision) ? t(`notifications:text.decisions.${payload.decision}`) : null,
         answer: typeof payload.answerKind === "string" && ANSWERS.has(payload.answerKind) ? t(`notifications:text.answers.${payload.answerKind}`) : null,
+        council: text(payload.councilName) ?? "",
       };
       const field = DETAIL_FIELD[step];
       return { key: `proposal_step.${stepVariant(step, payload, values)}`, values, detail: field ? text(payload[field]) : null };
@@ -100,14 +110,23 @@ function wording(t: Translate, notice: NoticeSubject): { key: string; values: Re
       return { key: payload.trigger === "premoderation" ? `${notice.kind}_premoderation` : notice.kind, values: {}, detail: null };
     case "labo_session_cancelled":
       return { key: notice.kind, values: {}, detail: text(payload.reason) };
+    case "interpellation_answered": {
+      // Who asked, in the words the public page uses: the council's name, or the network member's organisation.
+      const council = text(payload.councilName);
+      const organisation = text(payload.organisation);
+      const key = council ? "interpellation_answered" : organisation ? "interpellation_answered_network" : "interpellation_answered_unnamed";
+      return { key, values: { council: council ?? "", organisation: organisation ?? "" }, detail: text(payload.answer) };
+    }
     default:
       return { key: notice.kind, values: {}, detail: null };
   }
 }
 
 /** Where a notice leads: a path from the site's root. */
-export function notificationPlace(notice: Pick<NoticeSubject, "kind" | "proposalId" | "contributionId" | "laboSessionId">): string {
+export function notificationPlace(notice: Pick<NoticeSubject, "kind" | "proposalId" | "contributionId" | "laboSessionId" | "interpellationId">): string {
   switch (notice.kind) {
+    case "interpellation_answered":
+      return notice.interpellationId ? `/interpellations/${notice.interpellationId}` : "/notifications";
     case "contribution_reply":
       // The reply's permanent link leads to its place in the thread, on whichever page it is.
       return notice.contributionId ? `/contributions/${notice.contributionId}` : notice.proposalId ? proposalPath(notice.proposalId) : "/notifications";
@@ -136,11 +155,13 @@ export function notificationBell(t: Translate, unread: number): BellData {
 export function describeNotification(t: Translate, notice: NoticeSubject): NoticeText {
   const { key, values, detail } = wording(t, notice);
   const untitled = t("notifications:text.untitled");
-  const all = { ...values, title: notice.proposalTitle ?? untitled, session: notice.laboSessionTitle ?? untitled };
+  const isInterpellation = notice.kind === "interpellation_answered";
+  const all = { ...values, title: (isInterpellation ? notice.interpellationTitle : notice.proposalTitle) ?? untitled, session: notice.laboSessionTitle ?? untitled };
   return {
     sentence: t(`notifications:text.${key}.sentence`, all),
     change: t(`notifications:text.${key}.change`, all),
-    why: t(`notifications:text.why.${notice.reason}`),
+    // An interpellation is a question, not a proposal: why this person hears of it is said its own way.
+    why: t(isInterpellation && INTERPELLATION_REASONS.has(notice.reason) ? `notifications:text.why.interpellation_${notice.reason}` : `notifications:text.why.${notice.reason}`),
     href: notificationPlace(notice),
     detail,
   };

@@ -12,6 +12,8 @@ export type NotificationEventInput = {
   /** contribution_reply: the reply. */
   contributionId?: string | null;
   laboSessionId?: string | null;
+  /** interpellation_answered: the interpellation. */
+  interpellationId?: string | null;
   /** Whoever made the change: never notified of their own action. Null when the platform did it. */
   actorId?: string | null;
   /** What the notice will say (proposal_step: `step`, the timeline event's kind, with its payload). */
@@ -26,6 +28,7 @@ export async function recordNotificationEvents(tx: Db, events: NotificationEvent
       proposalId: event.proposalId ?? null,
       contributionId: event.contributionId ?? null,
       laboSessionId: event.laboSessionId ?? null,
+      interpellationId: event.interpellationId ?? null,
       actorId: event.actorId ?? null,
       payload: event.payload ?? {},
     })),

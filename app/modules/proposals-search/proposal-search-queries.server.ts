@@ -16,7 +16,7 @@
 import { and, eq, inArray, isNotNull, isNull, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
 import { env } from "#app/env.server.ts";
-import { ambitions, communes, proposals as p, quartierCommunes, quartiers, type ProposalOrigin, type ProposalStatus } from "#db/schema/index.ts";
+import { ambitions, communes, councils, proposals as p, quartierCommunes, quartiers, type ProposalOrigin, type ProposalStatus } from "#db/schema/index.ts";
 import { preparedByShape } from "#app/modules/platform/prepared-queries.server.ts";
 import { createCountCache } from "./count-cache.server.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "./proposal-cursor.server.ts";
@@ -82,6 +82,8 @@ export const cardColumns = {
   status: p.status,
   decision: p.decision,
   origin: p.origin,
+  // One primary-key lookup per card shown, only for the proposals a council carries.
+  councilName: sql<string | null>`(select ${councils.name} from ${councils} where ${councils.code} = ${p.originQuartierCode} and ${p.origin} = 'conseil_citoyen')`,
   ambitionNumber: p.ambitionNumber,
   ambitionTitle: ambitions.title,
   quartierCode: p.quartierCode,

@@ -74,6 +74,7 @@ async function dataset() {
     communeSlug: null,
     status: "decided",
     origin: "conseil_citoyen",
+    originQuartierCode: "QP062025",
     supportCount: 40,
     contributionCount: 1,
     createdAt: day(4),
@@ -138,6 +139,8 @@ describe("the public list", () => {
       status: "decided",
       decision: "retained",
       origin: "conseil_citoyen",
+      // The council that carries it is named on the card.
+      councilName: "Conseil citoyen Grande Résidence",
       ambitionNumber: 3,
       ambitionTitle: "Lutter contre le non-recours, mieux repérer et aller-vers",
       quartierCode: "QP062025",

@@ -39,7 +39,7 @@ export const STATUS_FILTERS = {
 export type StatusFilter = keyof typeof STATUS_FILTERS;
 export const STATUS_FILTER_KEYS = Object.keys(STATUS_FILTERS) as StatusFilter[];
 
-export const ORIGIN_FILTERS = ["resident", "labo_session", "conseil_citoyen"] as const satisfies readonly ProposalOrigin[];
+export const ORIGIN_FILTERS = ["resident", "labo_session", "conseil_citoyen", "actor_network"] as const satisfies readonly ProposalOrigin[];
 
 // French words in the URL ↔ the values the code uses.
 const SORT_PARAM: Record<string, ProposalSort> = { pertinence: "relevance", recentes: "recent", soutenues: "supported", discutees: "discussed" };
@@ -56,7 +56,7 @@ const STATUS_PARAM: Record<string, StatusFilter> = {
   "reponse-directe": "answered",
   fusionnees: "merged",
 };
-const ORIGIN_PARAM: Record<string, ProposalOrigin> = { habitants: "resident", labo: "labo_session", "conseils-citoyens": "conseil_citoyen" };
+const ORIGIN_PARAM: Record<string, ProposalOrigin> = { habitants: "resident", labo: "labo_session", "conseils-citoyens": "conseil_citoyen", "reseau-des-acteurs": "actor_network" };
 const invert = <V extends string>(map: Record<string, V>) => Object.fromEntries(Object.entries(map).map(([k, v]) => [v, k])) as Record<V, string>;
 export const SORT_VALUES = invert(SORT_PARAM);
 export const STATUS_VALUES = invert(STATUS_PARAM);
@@ -247,6 +247,8 @@ export type ProposalCardData = {
   status: ProposalStatus;
   decision: ProposalDecision | null;
   origin: ProposalOrigin;
+  /** The conseil citoyen that carries it (origin conseil_citoyen), named on the card. */
+  councilName: string | null;
   ambitionNumber: number;
   ambitionTitle: string;
   quartierCode: string | null;

@@ -127,20 +127,25 @@ function timelineEntry(event: { id: string; kind: ProposalEventKind; payload: Re
   const meetingStartsAt = firstString(payload, "meetingStartsAt", "meetingDate", "startsAt");
   const action = payload.action && typeof payload.action === "object" ? (payload.action as Record<string, unknown>) : null;
   const mergeQualified = kind === "qualified" && payload.carriedBy === "merge";
+  // Carried by a conseil citoyen (the carry, and the qualification it brings): the council acts, not its member.
+  const council = kind === "carried" || (kind === "qualified" && payload.carriedBy === "conseil_citoyen") ? { code: stringOrNull(payload.councilCode), name: stringOrNull(payload.councilName) } : null;
   const otherId = mergeQualified ? idOrNull(payload.otherId) : kind === "merged" ? idOrNull(payload.targetId ?? payload.intoId ?? payload.mergedIntoId ?? payload.otherId) : kind === "merged_in" ? idOrNull(payload.sourceId ?? payload.fromId ?? payload.mergedId ?? payload.otherId) : null;
   const otherTitle = mergeQualified ? firstString(payload, "otherTitle") : kind === "merged" ? firstString(payload, "targetTitle", "intoTitle", "otherTitle") : kind === "merged_in" ? firstString(payload, "sourceTitle", "fromTitle", "mergedTitle", "otherTitle") : null;
   return {
     id: event.id,
     kind,
     createdAt: event.createdAt,
-    actorName: BODY_STEPS.has(kind) ? null : event.actorName,
+    actorName: BODY_STEPS.has(kind) || council ? null : event.actorName,
     fields: Array.isArray(payload.fields) ? payload.fields.filter((f): f is string => typeof f === "string") : [],
     // What the step says in words: news, reasons, an answer, a correction, a last word.
-    text: firstString(payload, "text", "reasons", "publicReasons", "answerText", "correction"),
+    text: firstString(payload, "text", "reasons", "publicReasons", "answerText", "correction", "statement"),
     reason: stringOrNull(payload.reason),
     decision: stringOrNull(payload.decision),
     // A proposal carried by a rendez-vous du Labo is qualified by it (not by supports).
     carriedBySession: payload.carriedBy === "labo_session" ? { id: stringOrNull(payload.sessionId), title: stringOrNull(payload.sessionTitle) } : null,
+    carriedByCouncil: council,
+    // Sent to the GTP by a member of the réseau des acteurs, for their organisation.
+    carriedByNetwork: kind === "qualified" && payload.carriedBy === "actor_network" ? { organisation: stringOrNull(payload.organisation) } : null,
     answerKind: answerKind && ANSWER_KINDS.has(answerKind) ? answerKind : null,
     competentBody: firstString(payload, "competentBody"),
     partnerName: firstString(payload, "partnerName", "partner"),

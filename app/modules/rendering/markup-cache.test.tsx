@@ -62,6 +62,7 @@ test("a proposal card shows its new figures as soon as they change: its data is 
     status: "published",
     decision: null,
     origin: "resident",
+    councilName: null,
     ambitionNumber: 8,
     ambitionTitle: "Améliorer le cadre de vie et l'habitat",
     quartierCode: null,

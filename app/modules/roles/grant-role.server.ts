@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
 import { recordAudit } from "#app/modules/audit/record-audit.server.ts";
-import { communes, quartiers, roleGrants, users } from "#db/schema/index.ts";
+import { communes, roleGrants, users } from "#db/schema/index.ts";
 import type { GrantRoleInput } from "./role.schema.ts";
 
 export type GrantRoleResult =
   | { status: "ok"; grantId: string }
   | { status: "already_granted" }
   | { status: "not_found" }
-  | { status: "unknown_scope"; field: "communeSlug" | "quartierCode" };
+  | { status: "unknown_scope"; field: "communeSlug" };
 
 /**
  * Gives a role (with its scope) to a user, with its audit entry in the same transaction. Granting a role
@@ -24,13 +24,9 @@ export async function grantRole({ actorId, userId, input }: { actorId: string; u
       const [commune] = await tx.select({ slug: communes.slug }).from(communes).where(eq(communes.slug, input.communeSlug)).limit(1);
       if (!commune) return { status: "unknown_scope", field: "communeSlug" } as const;
     }
-    if (input.quartierCode) {
-      const [quartier] = await tx.select({ code: quartiers.code }).from(quartiers).where(eq(quartiers.code, input.quartierCode)).limit(1);
-      if (!quartier) return { status: "unknown_scope", field: "quartierCode" } as const;
-    }
     const [inserted] = await tx
       .insert(roleGrants)
-      .values({ userId, role: input.role, communeSlug: input.communeSlug, quartierCode: input.quartierCode, grantedById: actorId })
+      .values({ userId, role: input.role, communeSlug: input.communeSlug, quartierCode: null, grantedById: actorId })
       .onConflictDoNothing({ target: [roleGrants.userId, roleGrants.role, roleGrants.communeSlug, roleGrants.quartierCode] })
       .returning({ id: roleGrants.id });
     if (!inserted) return { status: "already_granted" } as const;
@@ -45,13 +41,12 @@ export async function grantRole({ actorId, userId, input }: { actorId: string; u
   });
 }
 
-type GrantShape = { role: string; communeSlug: string | null; quartierCode: string | null };
+type GrantShape = { role: string; communeSlug: string | null };
 
-/** The audit changes of a grant (after) or a revocation (before): the role and whichever scope it has. */
+/** The audit changes of a grant (after) or a revocation (before): the role and its commune, if any. */
 export function scopeChanges(grant: GrantShape, side: "before" | "after") {
   const entry = (value: unknown) => (side === "after" ? { before: null, after: value } : { before: value, after: null });
   const changes: Record<string, { before: unknown; after: unknown }> = { role: entry(grant.role) };
   if (grant.communeSlug) changes.communeSlug = entry(grant.communeSlug);
-  if (grant.quartierCode) changes.quartierCode = entry(grant.quartierCode);
   return changes;
 }

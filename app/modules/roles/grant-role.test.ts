@@ -15,7 +15,7 @@ async function setup() {
 describe("grantRole", () => {
   test("grants a scoped role and records who did it, in the audit log", async () => {
     const { admin, resident } = await setup();
-    const result = await grantRole({ actorId: admin.id, userId: resident.id, input: { role: "ambassador", communeSlug: "lens", quartierCode: null } });
+    const result = await grantRole({ actorId: admin.id, userId: resident.id, input: { role: "ambassador", communeSlug: "lens" } });
     expect(result.status).toBe("ok");
     const grants = await db.select().from(roleGrants).where(eq(roleGrants.userId, resident.id));
     expect(grants).toEqual([expect.objectContaining({ role: "ambassador", communeSlug: "lens", quartierCode: null, grantedById: admin.id })]);
@@ -33,28 +33,27 @@ describe("grantRole", () => {
 
   test("granting the same role and scope again changes nothing and is not audited", async () => {
     const { admin, resident } = await setup();
-    const input = { role: "council_member" as const, communeSlug: null, quartierCode: "QP062024" };
+    const input = { role: "ambassador" as const, communeSlug: "lens" };
     expect((await grantRole({ actorId: admin.id, userId: resident.id, input })).status).toBe("ok");
     expect(await grantRole({ actorId: admin.id, userId: resident.id, input })).toEqual({ status: "already_granted" });
     expect(await db.select().from(roleGrants).where(eq(roleGrants.userId, resident.id))).toHaveLength(1);
     expect(await db.select().from(auditLog)).toHaveLength(1);
     // A global role is unique too, although both scopes are null (NULLS NOT DISTINCT).
-    const moderator = { role: "moderator" as const, communeSlug: null, quartierCode: null };
+    const moderator = { role: "moderator" as const, communeSlug: null };
     await grantRole({ actorId: admin.id, userId: resident.id, input: moderator });
     expect(await grantRole({ actorId: admin.id, userId: resident.id, input: moderator })).toEqual({ status: "already_granted" });
   });
 
   test("the same role in another commune is another grant", async () => {
     const { admin, resident } = await setup();
-    await grantRole({ actorId: admin.id, userId: resident.id, input: { role: "ambassador", communeSlug: "lens", quartierCode: null } });
-    expect((await grantRole({ actorId: admin.id, userId: resident.id, input: { role: "ambassador", communeSlug: "avion", quartierCode: null } })).status).toBe("ok");
+    await grantRole({ actorId: admin.id, userId: resident.id, input: { role: "ambassador", communeSlug: "lens" } });
+    expect((await grantRole({ actorId: admin.id, userId: resident.id, input: { role: "ambassador", communeSlug: "avion" } })).status).toBe("ok");
   });
 
-  test("an unknown user, commune or quartier writes nothing", async () => {
+  test("an unknown user or commune writes nothing", async () => {
     const { admin, resident } = await setup();
-    expect(await grantRole({ actorId: admin.id, userId: "00000000-0000-4000-8000-000000000000", input: { role: "moderator", communeSlug: null, quartierCode: null } })).toEqual({ status: "not_found" });
-    expect(await grantRole({ actorId: admin.id, userId: resident.id, input: { role: "ambassador", communeSlug: "paris", quartierCode: null } })).toEqual({ status: "unknown_scope", field: "communeSlug" });
-    expect(await grantRole({ actorId: admin.id, userId: resident.id, input: { role: "council_member", communeSlug: null, quartierCode: "QP000000" } })).toEqual({ status: "unknown_scope", field: "quartierCode" });
+    expect(await grantRole({ actorId: admin.id, userId: "00000000-0000-4000-8000-000000000000", input: { role: "moderator", communeSlug: null } })).toEqual({ status: "not_found" });
+    expect(await grantRole({ actorId: admin.id, userId: resident.id, input: { role: "ambassador", communeSlug: "paris" } })).toEqual({ status: "unknown_scope", field: "communeSlug" });
     expect(await db.select().from(roleGrants).where(eq(roleGrants.userId, resident.id))).toEqual([]);
     expect(await db.select().from(auditLog)).toEqual([]);
   });
@@ -63,9 +62,9 @@ describe("grantRole", () => {
 describe("revokeRole", () => {
   test("revokes a grant and audits what was taken away", async () => {
     const { admin, resident } = await setup();
-    const granted = await grantRole({ actorId: admin.id, userId: resident.id, input: { role: "council_member", communeSlug: null, quartierCode: "QP062028" } });
+    const granted = await grantRole({ actorId: admin.id, userId: resident.id, input: { role: "ambassador", communeSlug: "lievin" } });
     if (granted.status !== "ok") throw new Error("grant failed");
-    expect(await revokeRole({ actorId: admin.id, userId: resident.id, grantId: granted.grantId })).toEqual({ status: "ok", role: "council_member" });
+    expect(await revokeRole({ actorId: admin.id, userId: resident.id, grantId: granted.grantId })).toEqual({ status: "ok", role: "ambassador" });
     expect(await db.select().from(roleGrants).where(eq(roleGrants.userId, resident.id))).toEqual([]);
     const [, revocation] = await db.select().from(auditLog).orderBy(auditLog.createdAt);
     expect(revocation).toMatchObject({
@@ -73,7 +72,7 @@ describe("revokeRole", () => {
       action: "role.revoke",
       subjectType: "user",
       subjectId: resident.id,
-      changes: { role: { before: "council_member", after: null }, quartierCode: { before: "QP062028", after: null } },
+      changes: { role: { before: "ambassador", after: null }, communeSlug: { before: "lievin", after: null } },
     });
   });
 

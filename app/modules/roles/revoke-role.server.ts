@@ -18,7 +18,7 @@ export type RevokeRoleResult =
 export async function revokeRole({ actorId, userId, grantId }: { actorId: string; userId: string; grantId: string }): Promise<RevokeRoleResult> {
   return db.transaction(async (tx) => {
     const [grant] = await tx
-      .select({ id: roleGrants.id, role: roleGrants.role, communeSlug: roleGrants.communeSlug, quartierCode: roleGrants.quartierCode })
+      .select({ id: roleGrants.id, role: roleGrants.role, communeSlug: roleGrants.communeSlug })
       .from(roleGrants)
       .where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId)))
       .limit(1);

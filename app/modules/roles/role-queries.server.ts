@@ -1,6 +1,6 @@
-import { and, asc, count, eq, exists, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, exists, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
-import { communes, quartiers, ROLES, roleGrants, users, type Role } from "#db/schema/index.ts";
+import { communes, councilMembers, councils, quartiers, ROLES, roleGrants, users, type CouncilCollege, type Role } from "#db/schema/index.ts";
 import { isIdLike, type UserSearch } from "./role.schema.ts";
 
 export const USERS_PAGE_SIZE = 25;
@@ -10,9 +10,10 @@ export type UserRoleGrant = {
   role: Role;
   communeSlug: string | null;
   communeName: string | null;
-  quartierCode: string | null;
-  quartierName: string | null;
 };
+
+/** A council the person currently sits on (kept on the council's page, shown read-only here). */
+export type UserCouncilMembership = { councilCode: string; councilName: string; college: CouncilCollege };
 
 /** `%` and `_` typed by the person are searched for literally, not as wildcards. */
 export function likePattern(text: string) {
@@ -30,20 +31,35 @@ async function grantsByUser(userIds: string[]) {
       role: roleGrants.role,
       communeSlug: roleGrants.communeSlug,
       communeName: communes.name,
-      quartierCode: roleGrants.quartierCode,
-      quartierName: quartiers.name,
     })
     .from(roleGrants)
     .leftJoin(communes, eq(communes.slug, roleGrants.communeSlug))
-    .leftJoin(quartiers, eq(quartiers.code, roleGrants.quartierCode))
     .where(inArray(roleGrants.userId, userIds));
   // In the order of ROLES, then by scope name: the same person always reads the same way.
-  const scopeName = (g: UserRoleGrant) => g.communeName ?? g.quartierName ?? "";
+  const scopeName = (g: UserRoleGrant) => g.communeName ?? "";
   rows.sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || scopeName(a).localeCompare(scopeName(b), "fr"));
   for (const { userId, ...grant } of rows) {
     const list = byUser.get(userId) ?? [];
     list.push(grant);
     byUser.set(userId, list);
+  }
+  return byUser;
+}
+
+/** Each user's current council memberships, for many users in one query. */
+async function councilsByUser(userIds: string[]) {
+  const byUser = new Map<string, UserCouncilMembership[]>();
+  if (!userIds.length) return byUser;
+  const rows = await db
+    .select({ userId: councilMembers.userId, councilCode: councils.code, councilName: councils.name, college: councilMembers.college })
+    .from(councilMembers)
+    .innerJoin(councils, eq(councils.code, councilMembers.councilCode))
+    .where(and(inArray(councilMembers.userId, userIds), isNull(councilMembers.leftAt)))
+    .orderBy(asc(councils.name));
+  for (const { userId, ...membership } of rows) {
+    const list = byUser.get(userId!) ?? [];
+    list.push(membership);
+    byUser.set(userId!, list);
   }
   return byUser;
 }
@@ -59,7 +75,10 @@ export async function searchUsers(search: UserSearch) {
     const pattern = likePattern(search.q);
     conditions.push(or(ilike(users.displayName, pattern), ilike(users.email, pattern))!);
   }
-  if (search.role) {
+  if (search.role === "council_member") {
+    // Council membership is not a grant: current members are the rows of council_members without left_at.
+    conditions.push(exists(db.select({ one: councilMembers.id }).from(councilMembers).where(and(eq(councilMembers.userId, users.id), isNull(councilMembers.leftAt)))));
+  } else if (search.role) {
     const role = search.role;
     conditions.push(exists(db.select({ one: roleGrants.id }).from(roleGrants).where(and(eq(roleGrants.userId, users.id), eq(roleGrants.role, role)))));
   }
@@ -75,10 +94,11 @@ export async function searchUsers(search: UserSearch) {
       .offset((search.page - 1) * USERS_PAGE_SIZE),
     db.select({ value: count() }).from(users).where(where),
   ]);
-  const grants = await grantsByUser(rows.map((r) => r.id));
+  const ids = rows.map((r) => r.id);
+  const [grants, memberships] = await Promise.all([grantsByUser(ids), councilsByUser(ids)]);
   const totalCount = total?.value ?? 0;
   return {
-    users: rows.map((row) => ({ ...row, roles: grants.get(row.id) ?? [] })),
+    users: rows.map((row) => ({ ...row, roles: grants.get(row.id) ?? [], councils: memberships.get(row.id) ?? [] })),
     total: totalCount,
     page: search.page,
     pageCount: Math.max(1, Math.ceil(totalCount / USERS_PAGE_SIZE)),
@@ -103,8 +123,8 @@ export async function getUserWithRoles(userId: string) {
     .where(eq(users.id, userId))
     .limit(1);
   if (!user) return null;
-  const grants = await grantsByUser([user.id]);
-  return { ...user, roles: grants.get(user.id) ?? [] };
+  const [grants, memberships] = await Promise.all([grantsByUser([user.id]), councilsByUser([user.id])]);
+  return { ...user, roles: grants.get(user.id) ?? [], councils: memberships.get(user.id) ?? [] };
 }
 
 export async function userExists(userId: string) {

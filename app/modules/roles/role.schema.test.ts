@@ -3,32 +3,29 @@ import { ROLES } from "#db/schema/accounts.ts";
 import { GRANTABLE_ROLES, GrantRoleSchema, isIdLike, RevokeRoleSchema, UserSearchSchema } from "./role.schema.ts";
 
 describe("GrantRoleSchema", () => {
-  test("every role but resident can be granted (a new role must be added here on purpose)", () => {
-    expect([...GRANTABLE_ROLES].sort()).toEqual(ROLES.filter((r) => r !== "resident").sort());
+  test("every role but resident and council membership can be granted (a new role must be added here on purpose)", () => {
+    expect([...GRANTABLE_ROLES].sort()).toEqual(ROLES.filter((r) => r !== "resident" && r !== "council_member").sort());
   });
 
-  test("resident and unknown roles are refused with a message on the role field", () => {
-    for (const role of ["resident", "superuser", ""]) {
+  test("resident, council membership and unknown roles are refused with a message on the role field", () => {
+    for (const role of ["resident", "council_member", "superuser", ""]) {
       const result = GrantRoleSchema.safeParse({ role });
       expect(result.success, role).toBe(false);
       expect(result.error?.issues[0]).toMatchObject({ path: ["role"], message: "admin:users.validation.roleRequired" });
     }
   });
 
-  test("an ambassador needs a commune, a conseil citoyen member a quartier", () => {
+  test("an ambassador needs a commune", () => {
     expect(GrantRoleSchema.safeParse({ role: "ambassador", communeSlug: "" }).error?.issues).toEqual([
       expect.objectContaining({ path: ["communeSlug"], message: "admin:users.validation.communeRequired" }),
     ]);
-    expect(GrantRoleSchema.safeParse({ role: "council_member", communeSlug: "lens" }).error?.issues).toEqual([
-      expect.objectContaining({ path: ["quartierCode"], message: "admin:users.validation.quartierRequired" }),
-    ]);
-    expect(GrantRoleSchema.parse({ role: "ambassador", communeSlug: "lens" })).toEqual({ role: "ambassador", communeSlug: "lens", quartierCode: null });
-    expect(GrantRoleSchema.parse({ role: "council_member", quartierCode: "QP062024" })).toEqual({ role: "council_member", communeSlug: null, quartierCode: "QP062024" });
+    expect(GrantRoleSchema.parse({ role: "ambassador", communeSlug: "lens" })).toEqual({ role: "ambassador", communeSlug: "lens" });
   });
 
-  test("a scope sent with a role that takes none (or the other scope) is ignored", () => {
-    expect(GrantRoleSchema.parse({ role: "moderator", communeSlug: "lens", quartierCode: "QP062024" })).toEqual({ role: "moderator", communeSlug: null, quartierCode: null });
-    expect(GrantRoleSchema.parse({ role: "ambassador", communeSlug: "lens", quartierCode: "QP062024" })).toEqual({ role: "ambassador", communeSlug: "lens", quartierCode: null });
+  test("a commune sent with a role that takes none is ignored, and a quartier is no scope any more", () => {
+    expect(GrantRoleSchema.parse({ role: "moderator", communeSlug: "lens", quartierCode: "QP062024" })).toEqual({ role: "moderator", communeSlug: null });
+    expect(GrantRoleSchema.parse({ role: "network_member", communeSlug: "lens" })).toEqual({ role: "network_member", communeSlug: null });
+    expect(GrantRoleSchema.parse({ role: "ambassador", communeSlug: "lens", quartierCode: "QP062024" })).toEqual({ role: "ambassador", communeSlug: "lens" });
   });
 });
 
@@ -36,6 +33,8 @@ describe("UserSearchSchema", () => {
   test("bad values fall back to the defaults instead of failing", () => {
     expect(UserSearchSchema.parse({ q: "  ", role: "resident", page: "abc" })).toEqual({ q: undefined, role: undefined, page: 1 });
     expect(UserSearchSchema.parse({ q: " Nadia ", role: "ambassador", page: "3" })).toEqual({ q: "Nadia", role: "ambassador", page: 3 });
+    // Council members can be searched for, although that role is not granted.
+    expect(UserSearchSchema.parse({ role: "council_member" }).role).toBe("council_member");
     expect(UserSearchSchema.parse({ page: "100000" }).page).toBe(1);
   });
 });
