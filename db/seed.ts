@@ -18,10 +18,12 @@ export async function seedDemo(db: Db, { recreate = false } = {}) {
   const { seedDemoGovernance } = await import("#tests/factories/demo-governance.ts");
   const { seedDemoCouncils } = await import("#tests/factories/demo-councils.ts");
   const { seedDemoCouncilCarries } = await import("#tests/factories/demo-council-carries.ts");
+  const { seedDemoToolbox } = await import("#tests/factories/demo-toolbox.ts");
   await seedDemoAccounts(db);
   // After the accounts: the conseil citoyen demo account becomes a listed member of its council.
   await seedDemoCouncils(db);
   await seedDemoLaboSessions(db);
+  await seedDemoToolbox(db);
   const [{ n }] = (await db.select({ n: count() }).from(proposals)) as [{ n: number }];
   if (recreate || n === 0) {
     await seedDemoProposals(db);

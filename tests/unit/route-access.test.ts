@@ -17,6 +17,7 @@ import { insertLaboSession } from "#tests/factories/labo-sessions.ts";
 import { insertProposal } from "#tests/factories/proposals.ts";
 import { insertUser } from "#tests/factories/users.ts";
 import { unsubscribePath } from "#tests/factories/notification-emails.ts";
+import { experienceForm, toolboxRouteRows, withToolboxEntries } from "#tests/factories/toolbox.ts";
 import { actionArgs, getRequest, loaderArgs, postRequest, sessionCookieFor } from "#tests/helpers/request.ts";
 
 export const VISITORS = ["anonymous", "resident", "ambassador", "councilMember", "moderator", "coordinator", "administrator"] as const;
@@ -1285,6 +1286,100 @@ export const ROUTES: RouteCase[] = [
     { file, name: "malformed code", load, url: `/conseils-citoyens/qp062024/suivi${tail}`, params: () => ({ code: "qp062024" }), loader: everyone("notFound") },
   ]),
   // @council-board (add rows above this line)
+  // Toolbox: everyone reads published entries; ambassadors, coordinators and administrators write, publish
+  // and see the drafts (a published entry and a draft, made by `load` after the per-test reset).
+  { file: "boite-a-outils._index.tsx", load: () => withToolboxEntries(db, () => import("../../app/routes/boite-a-outils._index.tsx")), url: "/boite-a-outils", loader: everyone("ok") },
+  {
+    file: "boite-a-outils._index.tsx",
+    name: "filtered, with values it does not know",
+    load: () => withToolboxEntries(db, () => import("../../app/routes/boite-a-outils._index.tsx")),
+    url: "/boite-a-outils?q=jardin&type=experience&ambition=8&quartier=QP999999&commune=atlantide&page=9999",
+    loader: everyone("ok"),
+  },
+  {
+    file: "boite-a-outils.$id.tsx",
+    load: () => withToolboxEntries(db, () => import("../../app/routes/boite-a-outils.$id.tsx")),
+    url: () => `/boite-a-outils/${toolboxRouteRows.publishedId}`,
+    params: () => ({ id: toolboxRouteRows.publishedId }),
+    loader: everyone("ok"),
+    action: { form: () => ({ intent: "unpublish" }), expected: only(["ambassador", "coordinator", "administrator"], "redirect") },
+  },
+  {
+    // A draft: the editors see it; anyone else is told it does not exist.
+    file: "boite-a-outils.$id.tsx",
+    name: "draft",
+    load: () => withToolboxEntries(db, () => import("../../app/routes/boite-a-outils.$id.tsx")),
+    url: () => `/boite-a-outils/${toolboxRouteRows.draftId}`,
+    params: () => ({ id: toolboxRouteRows.draftId }),
+    loader: { ...everyone("notFound"), ambassador: "ok", coordinator: "ok", administrator: "ok" },
+    action: { form: () => ({ intent: "publish" }), expected: only(["ambassador", "coordinator", "administrator"], "redirect") },
+  },
+  {
+    file: "boite-a-outils.$id.tsx",
+    name: "unknown intent",
+    load: () => withToolboxEntries(db, () => import("../../app/routes/boite-a-outils.$id.tsx")),
+    url: () => `/boite-a-outils/${toolboxRouteRows.publishedId}`,
+    params: () => ({ id: toolboxRouteRows.publishedId }),
+    action: { form: () => ({ intent: "delete" }), expected: only(["ambassador", "coordinator", "administrator"], "badRequest") },
+  },
+  {
+    file: "boite-a-outils.$id.tsx",
+    name: "unknown",
+    load: () => import("../../app/routes/boite-a-outils.$id.tsx"),
+    url: `/boite-a-outils/${UNKNOWN_ID}`,
+    params: () => ({ id: UNKNOWN_ID }),
+    loader: everyone("notFound"),
+    action: { form: () => ({ intent: "publish" }), expected: only(["ambassador", "coordinator", "administrator"], "notFound") },
+  },
+  {
+    file: "boite-a-outils.$id.tsx",
+    name: "malformed",
+    load: () => import("../../app/routes/boite-a-outils.$id.tsx"),
+    url: "/boite-a-outils/abc",
+    params: () => ({ id: "abc" }),
+    loader: everyone("notFound"),
+    action: { form: () => ({ intent: "publish" }), expected: only(["ambassador", "coordinator", "administrator"], "notFound") },
+  },
+  {
+    file: "boite-a-outils.nouvelle.tsx",
+    load: () => import("../../app/routes/boite-a-outils.nouvelle.tsx"),
+    url: "/boite-a-outils/nouvelle?type=experience",
+    loader: only(["ambassador", "coordinator", "administrator"]),
+    action: { form: () => experienceForm(), expected: only(["ambassador", "coordinator", "administrator"], "redirect") },
+  },
+  {
+    // Without a kind: the page offers the three; a post cannot be read as any of them.
+    file: "boite-a-outils.nouvelle.tsx",
+    name: "no kind",
+    load: () => import("../../app/routes/boite-a-outils.nouvelle.tsx"),
+    url: "/boite-a-outils/nouvelle",
+    loader: only(["ambassador", "coordinator", "administrator"]),
+    action: { form: () => experienceForm(), expected: only(["ambassador", "coordinator", "administrator"], "badRequest") },
+  },
+  {
+    file: "boite-a-outils.nouvelle.tsx",
+    name: "unknown quartier",
+    load: () => import("../../app/routes/boite-a-outils.nouvelle.tsx"),
+    url: "/boite-a-outils/nouvelle?type=experience",
+    action: { form: () => experienceForm({ quartierCode: "QP999999" }), expected: only(["ambassador", "coordinator", "administrator"], "badRequest") },
+  },
+  {
+    file: "boite-a-outils.$id_.modifier.tsx",
+    load: () => withToolboxEntries(db, () => import("../../app/routes/boite-a-outils.$id_.modifier.tsx")),
+    url: () => `/boite-a-outils/${toolboxRouteRows.publishedId}/modifier`,
+    params: () => ({ id: toolboxRouteRows.publishedId }),
+    loader: only(["ambassador", "coordinator", "administrator"]),
+    action: { form: () => experienceForm({ intent: "publish" }), expected: only(["ambassador", "coordinator", "administrator"], "redirect") },
+  },
+  {
+    file: "boite-a-outils.$id_.modifier.tsx",
+    name: "malformed",
+    load: () => import("../../app/routes/boite-a-outils.$id_.modifier.tsx"),
+    url: "/boite-a-outils/abc/modifier",
+    params: () => ({ id: "abc" }),
+    loader: only(["ambassador", "coordinator", "administrator"], "notFound"),
+    action: { form: () => experienceForm(), expected: only(["ambassador", "coordinator", "administrator"], "notFound") },
+  },
   // @toolbox (add rows above this line)
 ];
 
