@@ -1,7 +1,7 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { db } from "#app/db.server.ts";
 import { recordAudit } from "#app/modules/audit/record-audit.server.ts";
-import { checkReferences, follow, recordEvent } from "#app/modules/proposals/proposal-writes.server.ts";
+import { checkReferences, insertQualifiedProposal } from "#app/modules/proposals/proposal-writes.server.ts";
 import { laboCaptures, proposals } from "#db/schema/index.ts";
 import type { LaboProposalInput } from "./console.schema.ts";
 
@@ -47,30 +47,12 @@ export async function carryIdeaAsProposal({
     const errors = await checkReferences(tx, { ...input, secondaryAmbitions: [], axes: [], placeDescription: null });
     if (Object.keys(errors).length) return { status: "invalid", errors } as const;
 
-    const [row] = await tx
-      .insert(proposals)
-      .values({
-        authorId: actor.id,
-        title: input.title,
-        body: input.body,
-        ambitionNumber: input.ambitionNumber,
-        quartierCode: input.quartierCode,
-        communeSlug: input.communeSlug,
-        status: "qualified",
-        origin: "labo_session",
-        originLaboSessionId: session.id,
-        originCaptureId: captureId,
-        publishedAt: sql`now()`,
-        qualifiedAt: sql`now()`,
-        createdAt: sql`now()`,
-        updatedAt: sql`now()`,
-      })
-      .returning({ id: proposals.id });
-    const proposalId = row!.id;
-    await recordEvent(tx, { proposalId, kind: "created", actorId: actor.id });
-    await recordEvent(tx, { proposalId, kind: "published", actorId: actor.id });
-    await recordEvent(tx, { proposalId, kind: "qualified", actorId: actor.id, payload: { carriedBy: CARRIED_BY_LABO, sessionId: session.id, sessionTitle: session.title } });
-    await follow(tx, proposalId, actor.id);
+    const proposalId = await insertQualifiedProposal(tx, {
+      actorId: actor.id,
+      input,
+      origin: { origin: "labo_session", originLaboSessionId: session.id, originCaptureId: captureId },
+      qualifiedPayload: { carriedBy: CARRIED_BY_LABO, sessionId: session.id, sessionTitle: session.title },
+    });
     await recordAudit(tx, { actorId: actor.id, action: "labo.carry_idea", subjectType: "proposal", subjectId: proposalId, reason: `labo_session:${session.id}` });
     return { status: "ok", proposalId } as const;
   });

@@ -2,7 +2,7 @@
  * Pieces shared by the proposal use cases. Each runs inside the caller's transaction, so a use case
  * either writes everything (row, links, timeline event, follow) or nothing.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "#app/db.server.ts";
 import {
   ambitions,
@@ -77,6 +77,51 @@ export async function saveLinks(tx: Db, proposalId: string, input: Pick<Proposal
 
 export async function recordEvent(tx: Db, event: { proposalId: string; kind: ProposalEventKind; actorId: string | null; payload?: Record<string, unknown> }) {
   await tx.insert(proposalEvents).values({ ...event, payload: event.payload ?? null });
+}
+
+/**
+ * A proposal that a collective carries (a rendez-vous du Labo, the réseau des acteurs) is born published and
+ * qualified: the collective's word stands for the supports a resident's proposal must gather. Writes the row,
+ * its timeline (created, published, qualified with `qualifiedPayload`) and the carrier's follow; the caller
+ * checks the references first and writes its own audit entry.
+ */
+export async function insertQualifiedProposal(
+  tx: Db,
+  {
+    actorId,
+    input,
+    origin,
+    qualifiedPayload,
+  }: {
+    actorId: string;
+    input: { title: string; body: string; ambitionNumber: number; quartierCode: string | null; communeSlug: string | null };
+    origin: Pick<typeof proposals.$inferInsert, "origin" | "originLaboSessionId" | "originCaptureId">;
+    qualifiedPayload: Record<string, unknown>;
+  },
+): Promise<string> {
+  const [row] = await tx
+    .insert(proposals)
+    .values({
+      authorId: actorId,
+      title: input.title,
+      body: input.body,
+      ambitionNumber: input.ambitionNumber,
+      quartierCode: input.quartierCode,
+      communeSlug: input.communeSlug,
+      status: "qualified",
+      ...origin,
+      publishedAt: sql`now()`,
+      qualifiedAt: sql`now()`,
+      createdAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
+    .returning({ id: proposals.id });
+  const proposalId = row!.id;
+  await recordEvent(tx, { proposalId, kind: "created", actorId });
+  await recordEvent(tx, { proposalId, kind: "published", actorId });
+  await recordEvent(tx, { proposalId, kind: "qualified", actorId, payload: qualifiedPayload });
+  await follow(tx, proposalId, actorId);
+  return proposalId;
 }
 
 /** Authors follow their proposal from its publication (they can stop later, on the page). */
