@@ -20,7 +20,7 @@ import { unsubscribePath } from "#tests/factories/notification-emails.ts";
 import { experienceForm, toolboxRouteRows, withToolboxEntries } from "#tests/factories/toolbox.ts";
 import { actionArgs, getRequest, loaderArgs, postRequest, sessionCookieFor } from "#tests/helpers/request.ts";
 
-export const VISITORS = ["anonymous", "resident", "ambassador", "councilMember", "moderator", "coordinator", "administrator"] as const;
+export const VISITORS = ["anonymous", "resident", "ambassador", "councilMember", "networkMember", "moderator", "coordinator", "administrator"] as const;
 export type Visitor = (typeof VISITORS)[number];
 
 /** ok: 2xx · redirect: 3xx elsewhere than sign-in · signIn: 3xx to /connexion · then 400, 403, 404, 409. */
@@ -1222,18 +1222,18 @@ export const ROUTES: RouteCase[] = [
     file: "boite-a-outils.saisir-le-gtp.tsx",
     load: () => import("../../app/routes/boite-a-outils.saisir-le-gtp.tsx"),
     url: "/boite-a-outils/saisir-le-gtp?objet=question",
-    loader: only(["coordinator", "administrator"]),
-    action: { form: () => ({ intent: "interpellation", organisation: "Centre social Dumas", ...interpellationForm() }), expected: only(["coordinator", "administrator"], "redirect") },
+    loader: only(["networkMember", "coordinator", "administrator"]),
+    action: { form: () => ({ intent: "interpellation", organisation: "Centre social Dumas", ...interpellationForm() }), expected: only(["networkMember", "coordinator", "administrator"], "redirect") },
   },
   {
     file: "boite-a-outils.saisir-le-gtp.tsx",
     name: "a proposal",
     load: () => import("../../app/routes/boite-a-outils.saisir-le-gtp.tsx"),
     url: "/boite-a-outils/saisir-le-gtp?objet=proposition",
-    loader: only(["coordinator", "administrator"]),
+    loader: only(["networkMember", "coordinator", "administrator"]),
     action: {
       form: () => ({ intent: "proposal", organisation: "Centre social Dumas", title: "Un local pour les associations", body: "Les associations se réunissent dans les halls : un local partagé les aiderait.", ambitionNumber: "3", quartierCode: "QP062024", communeSlug: "lens" }),
-      expected: only(["coordinator", "administrator"], "redirect"),
+      expected: only(["networkMember", "coordinator", "administrator"], "redirect"),
     },
   },
   {
@@ -1483,6 +1483,7 @@ export async function setUpVisitors() {
     resident: await insertUser(db, { password: null }),
     ambassador: await insertUser(db, { password: null, roles: [{ role: "ambassador", communeSlug: "lens" }] }),
     councilMember: await insertUser(db, { password: null, roles: [{ role: "council_member", quartierCode: "QP062024" }] }),
+    networkMember: await insertUser(db, { password: null, roles: [{ role: "network_member" }] }),
     moderator: await insertUser(db, { password: null, roles: [{ role: "moderator" }] }),
     coordinator: await insertUser(db, { password: null, roles: [{ role: "coordinator" }] }),
     administrator: await insertUser(db, { password: null, roles: [{ role: "administrator" }] }),
