@@ -23,7 +23,7 @@ const LOADER_RUNS = Math.max(1, Math.round(24 * SCALE));
 const ACTION_RUNS = Math.max(1, Math.round(20 * SCALE));
 
 /** Most privileged first: the one who may act on a route is fuzzed as the one who reaches the most code. */
-const RANK: Visitor[] = ["administrator", "coordinator", "moderator", "ambassador", "councilMember", "resident", "anonymous"];
+const RANK: Visitor[] = ["administrator", "coordinator", "moderator", "ambassador", "councilMember", "networkMember", "resident", "anonymous"];
 const BARRED = new Set(["forbidden", "signIn"]);
 
 function actingVisitors(expected: Expected, withOthers: boolean): Visitor[] {
