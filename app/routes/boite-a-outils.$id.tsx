@@ -110,26 +110,29 @@ function Ambitions({ entry, lang }: { entry: Entry; lang?: string }) {
   );
 }
 
+/** One line of a fiche's facts, shown only when it has something to say. */
+function Fact({ when, label, lang, children }: { when: unknown; label: string; lang?: string; children: ReactNode }) {
+  if (!when) return null;
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd lang={lang}>{children}</dd>
+    </div>
+  );
+}
+
 function Places({ entry, lang }: { entry: Entry; lang?: string }) {
   const { t } = useTranslation("toolbox");
   return (
     <>
-      {entry.quartierCode && entry.quartierName ? (
-        <div>
-          <dt>{t("entry.quartier")}</dt>
-          <dd>
-            <AppLink to={`/quartiers/${entry.quartierCode}`} lang={lang}>
-              {entry.quartierName}
-            </AppLink>
-          </dd>
-        </div>
-      ) : null}
-      {entry.communes.length ? (
-        <div>
-          <dt>{t("entry.communes", { count: entry.communes.length })}</dt>
-          <dd lang={lang}>{entry.communes.map((c) => c.name).join(", ")}</dd>
-        </div>
-      ) : null}
+      <Fact when={entry.quartierCode && entry.quartierName} label={t("entry.quartier")}>
+        <AppLink to={`/quartiers/${entry.quartierCode}`} lang={lang}>
+          {entry.quartierName}
+        </AppLink>
+      </Fact>
+      <Fact when={entry.communes.length} label={t("entry.communes", { count: entry.communes.length })} lang={lang}>
+        {entry.communes.map((c) => c.name).join(", ")}
+      </Fact>
     </>
   );
 }
@@ -159,21 +162,13 @@ function ExperienceBody({ entry, lang }: { entry: Entry; lang?: string }) {
       {entry.place || entry.quartierName || entry.communes.length || entry.people ? (
         <Section id="entry-where" title={t("entry.experience.whereWho")}>
           <dl className="toolbox-facts">
-            {entry.place ? (
-              <div>
-                <dt>{t("entry.place")}</dt>
-                <dd lang={lang}>{entry.place}</dd>
-              </div>
-            ) : null}
+            <Fact when={entry.place} label={t("entry.place")} lang={lang}>
+              {entry.place}
+            </Fact>
             <Places entry={entry} lang={lang} />
-            {entry.people ? (
-              <div>
-                <dt>{t("entry.people")}</dt>
-                <dd>
-                  <Text text={entry.people} lang={lang} />
-                </dd>
-              </div>
-            ) : null}
+            <Fact when={entry.people} label={t("entry.people")}>
+              <Text text={entry.people} lang={lang} />
+            </Fact>
           </dl>
         </Section>
       ) : null}
@@ -201,26 +196,15 @@ function MethodBody({ entry, lang }: { entry: Entry; lang?: string }) {
       {entry.audience || entry.duration || entry.material ? (
         <Section id="entry-practical" title={t("entry.method.practical")}>
           <dl className="toolbox-facts">
-            {entry.audience ? (
-              <div>
-                <dt>{t("entry.audience")}</dt>
-                <dd lang={lang}>{entry.audience}</dd>
-              </div>
-            ) : null}
-            {entry.duration ? (
-              <div>
-                <dt>{t("entry.duration")}</dt>
-                <dd>{entry.duration}</dd>
-              </div>
-            ) : null}
-            {entry.material ? (
-              <div>
-                <dt>{t("entry.material")}</dt>
-                <dd>
-                  <Text text={entry.material} lang={lang} />
-                </dd>
-              </div>
-            ) : null}
+            <Fact when={entry.audience} label={t("entry.audience")} lang={lang}>
+              {entry.audience}
+            </Fact>
+            <Fact when={entry.duration} label={t("entry.duration")}>
+              {entry.duration}
+            </Fact>
+            <Fact when={entry.material} label={t("entry.material")}>
+              <Text text={entry.material} lang={lang} />
+            </Fact>
           </dl>
         </Section>
       ) : null}
@@ -244,12 +228,9 @@ function ActorBody({ entry, lang }: { entry: Entry; lang?: string }) {
         <Text text={entry.summary} lang={lang} />
         {entry.themes || entry.quartierName || entry.communes.length ? (
           <dl className="toolbox-facts">
-            {entry.themes ? (
-              <div>
-                <dt>{t("entry.themes")}</dt>
-                <dd lang={lang}>{entry.themes}</dd>
-              </div>
-            ) : null}
+            <Fact when={entry.themes} label={t("entry.themes")} lang={lang}>
+              {entry.themes}
+            </Fact>
             <Places entry={entry} lang={lang} />
           </dl>
         ) : null}
