@@ -62,16 +62,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionData = { errors: Record<string, string>; values: Record<string, string> };
+const ALREADY_ANSWERED = "interpellations:errors.alreadyAnswered";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, row } = await guard(request, params.id);
   const parsed = await parseForm(request, AnswerInterpellationSchema);
+  // Answered already: that is what the coordinator must hear, whatever the text sent (it is kept below).
+  if (row.answer !== null) return json<ActionData>({ errors: { form: ALREADY_ANSWERED }, values: parsed.values }, { status: 409 });
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await answerInterpellation({ actor: viewer, interpellationId: row.id, answer: parsed.data.answer });
   if (result.status === "forbidden") throw new Response(null, { status: 403 });
   if (result.status === "not_found") throw new Response(null, { status: 404 });
   // Answered meanwhile (another coordinator, or a form left open): said, and what was typed is kept.
-  if (result.status === "already_answered") return json<ActionData>({ errors: { form: "interpellations:errors.alreadyAnswered" }, values: parsed.values }, { status: 409 });
+  if (result.status === "already_answered") return json<ActionData>({ errors: { form: ALREADY_ANSWERED }, values: parsed.values }, { status: 409 });
   return redirectWithFlash(`/gouvernance/interpellations/${row.id}`, "interpellations:flash.answered");
 }
 

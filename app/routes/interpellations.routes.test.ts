@@ -130,6 +130,10 @@ describe("the GTP: queue and answer", () => {
     const stale = await post(gtpPage, path, { id: late.id }, { answer: `${ANSWER} Encore.` }, cookie);
     expect(stale.status).toBe(409);
     expect(await stale.json()).toEqual({ errors: { form: "interpellations:errors.alreadyAnswered" }, values: { answer: `${ANSWER} Encore.` } });
+    // Once answered, that is what is said, even to a form that would not pass (too short here).
+    const staleShort = await post(gtpPage, path, { id: late.id }, { answer: "Bientôt." }, cookie);
+    expect(staleShort.status).toBe(409);
+    expect(await staleShort.json()).toEqual({ errors: { form: "interpellations:errors.alreadyAnswered" }, values: { answer: "Bientôt." } });
     const after = await (await get(gtpQueue, "/gouvernance", {}, cookie)).json();
     expect(after.interpellations.items.map((i: { id: string }) => i.id)).toEqual([recent.id]);
   });
