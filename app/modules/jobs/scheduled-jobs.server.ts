@@ -20,15 +20,9 @@ const RUNNER = `${hostname()}:${process.pid}`;
  * (or another tick of this one) claimed it first. The claim is one conditional update of `next_run_at`: of
  * several instances ticking at once, exactly one sees its row come back. A run that throws is recorded and
  * the next slot stays as claimed: a failing job is retried at its next period, not in a tight loop.
- * `ensureRow`: write the job's row first if it is missing (the scheduler does it once per job, not per tick).
  */
-export async function runJobIfDue(
-  db: Db,
-  job: ScheduledJob,
-  now = new Date(),
-  { ensureRow = true }: { ensureRow?: boolean } = {},
-): Promise<{ ran: false } | { ran: true; error?: string }> {
-  if (ensureRow) await db.insert(scheduledJobs).values({ name: job.name, nextRunAt: now }).onConflictDoNothing();
+export async function runJobIfDue(db: Db, job: ScheduledJob, now = new Date()): Promise<{ ran: false } | { ran: true; error?: string }> {
+  await db.insert(scheduledJobs).values({ name: job.name, nextRunAt: now }).onConflictDoNothing();
   const [claimed] = await db
     .update(scheduledJobs)
     .set({ nextRunAt: job.next(now), lastStartedAt: now, lastRunBy: RUNNER })
@@ -62,15 +56,12 @@ export type Scheduler = {
  */
 export function startScheduler(db: Db, jobs: ScheduledJob[], { tickMs = 5_000 }: { tickMs?: number } = {}): Scheduler {
   const running = new Map<string, Promise<unknown>>();
-  // Jobs whose row is known to exist: from then on a tick is one conditional update per job.
-  const ensured = new Set<string>();
   let stopped = false;
   const tick = () => {
     if (stopped) return;
     for (const job of jobs) {
       if (running.has(job.name)) continue;
-      const run = runJobIfDue(db, job, new Date(), { ensureRow: !ensured.has(job.name) })
-        .then(() => ensured.add(job.name))
+      const run = runJobIfDue(db, job)
         .catch((error: unknown) => {
           // While the database is down every tick fails the same way: one short line, not a stack each time.
           const outage = databaseUnavailableCode(error);
