@@ -31,3 +31,29 @@ export function ReferentialText({ text, lang, className }: { text: string; lang?
     </div>
   );
 }
+
+/** A quartier select's options, after its own empty first option (names are referential content). */
+export function QuartierOptions({ quartiers, lang }: { quartiers: readonly { code: string; name: string }[]; lang?: string }) {
+  return (
+    <>
+      {quartiers.map((q) => (
+        <option key={q.code} value={q.code} lang={lang}>
+          {q.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A commune select's options, after its own empty first option. */
+export function CommuneOptions({ communes, lang }: { communes: readonly { slug: string; name: string }[]; lang?: string }) {
+  return (
+    <>
+      {communes.map((c) => (
+        <option key={c.slug} value={c.slug} lang={lang}>
+          {c.name}
+        </option>
+      ))}
+    </>
+  );
+}

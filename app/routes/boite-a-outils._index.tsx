@@ -5,7 +5,7 @@ import { AppLink } from "#app/components/app-link.tsx";
 import { dateFormat, numberFormat } from "#app/components/dates.ts";
 import { SelectField, TextField } from "#app/components/forms.tsx";
 import { pageMeta } from "#app/components/meta.ts";
-import { contentLang } from "#app/components/referential.tsx";
+import { CommuneOptions, contentLang, QuartierOptions } from "#app/components/referential.tsx";
 import { RouteErrorBoundary } from "#app/components/route-error-boundary.tsx";
 import { formatDuration } from "#app/components/toolbox/toolbox-format.ts";
 import { getViewer } from "#app/modules/auth/auth.server.ts";
@@ -160,19 +160,11 @@ export default function ToolboxRoute() {
             </SelectField>
             <SelectField name="quartier" label={t("search.quartier")} defaultValue={search.quartier ?? ""}>
               <option value="">{t("search.anyQuartier")}</option>
-              {choices.quartiers.map((q) => (
-                <option key={q.code} value={q.code} lang={fr}>
-                  {q.name}
-                </option>
-              ))}
+              <QuartierOptions quartiers={choices.quartiers} lang={fr} />
             </SelectField>
             <SelectField name="commune" label={t("search.commune")} defaultValue={search.commune ?? ""}>
               <option value="">{t("search.anyCommune")}</option>
-              {choices.communes.map((c) => (
-                <option key={c.slug} value={c.slug} lang={fr}>
-                  {c.name}
-                </option>
-              ))}
+              <CommuneOptions communes={choices.communes} lang={fr} />
             </SelectField>
           </div>
           <div className="form-actions">

@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { CommuneOptions, QuartierOptions } from "#app/components/referential.tsx";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumb } from "#app/components/breadcrumb.tsx";
@@ -136,19 +137,11 @@ function NetworkProposalForm({ server, choices }: { server: ServerFormState; cho
       </SelectField>
       <SelectField name="quartierCode" label={labels.quartierCode} hint={t("proposalForm.placeHint")} error={errors.quartierCode} registration={register("quartierCode")}>
         <option value="">{t("form.noQuartier")}</option>
-        {choices.quartiers.map((q) => (
-          <option key={q.code} value={q.code} lang="fr">
-            {q.name}
-          </option>
-        ))}
+        <QuartierOptions quartiers={choices.quartiers} lang="fr" />
       </SelectField>
       <SelectField name="communeSlug" label={labels.communeSlug} error={errors.communeSlug} registration={register("communeSlug")}>
         <option value="">{t("proposalForm.noCommune")}</option>
-        {choices.communes.map((c) => (
-          <option key={c.slug} value={c.slug} lang="fr">
-            {c.name}
-          </option>
-        ))}
+        <CommuneOptions communes={choices.communes} lang="fr" />
       </SelectField>
       <button type="submit" className="button">
         {t("proposalForm.submit")}

@@ -1,4 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { CommuneOptions, QuartierOptions } from "#app/components/referential.tsx";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "#app/components/app-link.tsx";
@@ -125,22 +126,14 @@ export default function GtpQueueRoute() {
           <label htmlFor="quartier">{t("queue.filters.quartier")}</label>
           <select id="quartier" name="quartier" defaultValue={filters.quartier ?? ""}>
             <option value="">{t("queue.filters.all")}</option>
-            {choices.quartiers.map((q) => (
-              <option key={q.code} value={q.code} lang="fr">
-                {q.name}
-              </option>
-            ))}
+            <QuartierOptions quartiers={choices.quartiers} lang="fr" />
           </select>
         </div>
         <div className="field">
           <label htmlFor="commune">{t("queue.filters.commune")}</label>
           <select id="commune" name="commune" defaultValue={filters.commune ?? ""}>
             <option value="">{t("queue.filters.all")}</option>
-            {choices.communes.map((c) => (
-              <option key={c.slug} value={c.slug} lang="fr">
-                {c.name}
-              </option>
-            ))}
+            <CommuneOptions communes={choices.communes} lang="fr" />
           </select>
         </div>
         <div className="field">

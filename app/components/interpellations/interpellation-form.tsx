@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { QuartierOptions } from "#app/components/referential.tsx";
 import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField, TextField, useValidatedForm, type ServerFormState } from "#app/components/forms.tsx";
 import { BODY_MAX, INTERPELLATION_KINDS, ORGANISATION_MAX, TITLE_MAX, type InterpellationSchema, type NetworkInterpellationSchema } from "#app/modules/interpellations/interpellation.schema.ts";
 
@@ -50,11 +51,7 @@ export function InterpellationForm({
       </SelectField>
       <SelectField name="quartierCode" label={`${labels.quartierCode} (${t("common:forms.optional")})`} error={errors.quartierCode} registration={register("quartierCode")}>
         <option value="">{t("form.noQuartier")}</option>
-        {choices.quartiers.map((q) => (
-          <option key={q.code} value={q.code} lang="fr">
-            {q.name}
-          </option>
-        ))}
+        <QuartierOptions quartiers={choices.quartiers} lang="fr" />
       </SelectField>
       <button type="submit" className="button">
         {t("form.submit")}

@@ -7,7 +7,7 @@
  */
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "#app/components/forms.tsx";
-import { contentLang } from "#app/components/referential.tsx";
+import { CommuneOptions, contentLang, QuartierOptions } from "#app/components/referential.tsx";
 import {
   ORIGIN_FILTERS,
   ORIGIN_VALUES,
@@ -90,19 +90,11 @@ export function ProposalSearchForm({ search, options, locale }: { search: Propos
             </SelectField>
             <SelectField name="quartier" label={t("search.quartier")} defaultValue={search.quartier ?? ""}>
               <option value="">{t("search.anyQuartier")}</option>
-              {options.quartiers.map((q) => (
-                <option key={q.code} value={q.code} lang={fr}>
-                  {q.name}
-                </option>
-              ))}
+              <QuartierOptions quartiers={options.quartiers} lang={fr} />
             </SelectField>
             <SelectField name="commune" label={t("search.commune")} defaultValue={search.commune ?? ""}>
               <option value="">{t("search.anyCommune")}</option>
-              {options.communes.map((c) => (
-                <option key={c.slug} value={c.slug} lang={fr}>
-                  {c.name}
-                </option>
-              ))}
+              <CommuneOptions communes={options.communes} lang={fr} />
             </SelectField>
             <SelectField name="statut" label={t("search.status")} hint={t("statusHint")} defaultValue={search.status ? STATUS_VALUES[search.status] : ""}>
               <option value="">{t("search.anyStatus")}</option>
